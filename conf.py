@@ -1,0 +1,72 @@
+"""Sphinx settings for the removeTrack() reference site (English sources, German translation).
+
+Build with ``sphinx-build -c . -D language=<en|de> docs <out>`` or ``make html``.
+Everything that depends on the language is set in ``webrtc_sphinx.languages``,
+because ``-D language=...`` is applied only after this file has run.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).parent.resolve()
+
+# -- Project -------------------------------------------------------------------
+project = "RTCPeerConnection.removeTrack()"
+author = "the webrtc-removetrack contributors"
+# No year: with SOURCE_DATE_EPOCH set, Sphinx rewrites the current year to the epoch's.
+copyright = "the webrtc-removetrack contributors"  # noqa: A001 - Sphinx's name
+language = "en"
+root_doc = "index"
+
+# -- Site (read by webrtc_sphinx.languages and tools/build_site.py) --------------
+site_url = "https://webrtc-removetrack.github.io/"
+site_languages = {"en": "English", "de": "Deutsch"}
+
+# -- Extensions ----------------------------------------------------------------
+extensions = [
+    "myst_parser",
+    "sphinx_design",
+    "sphinx_copybutton",
+    "webrtc_sphinx",
+]
+source_suffix = {".md": "markdown"}
+exclude_patterns = ["_build", "_templates", "_static"]
+templates_path = [str(ROOT / "docs" / "_templates")]
+nitpicky = True
+
+myst_enable_extensions = ["colon_fence", "deflist"]
+myst_heading_anchors = 3
+
+# The copy button copies only the input lines of a >>> session, ready for `python -m asyncio`.
+copybutton_prompt_text = r">>> |\.\.\. "
+copybutton_prompt_is_regexp = True
+
+# -- Translation ----------------------------------------------------------------
+# Absolute, because Sphinx resolves relative locale_dirs against the source directory.
+locale_dirs = [str(ROOT / "locales")]
+gettext_compact = False
+gettext_uuid = False
+# No source locations: they would depend on where the .pot was built.
+gettext_location = False
+translation_progress_classes = True
+# gettext_additional_targets stays at its default: translated literal blocks break with MyST.
+
+# -- HTML -----------------------------------------------------------------------
+html_theme = "furo"
+html_title = "RTCPeerConnection.removeTrack()"
+html_static_path = [str(ROOT / "docs" / "_static")]
+html_css_files = ["site.css"]
+html_last_updated_fmt = None
+html_copy_source = False
+html_show_sourcelink = False
+html_sidebars = {
+    "**": [
+        "sidebar/brand.html",
+        "lang-switcher.html",
+        "sidebar/search.html",
+        "sidebar/scroll-start.html",
+        "sidebar/navigation.html",
+        "sidebar/scroll-end.html",
+    ]
+}
