@@ -1,0 +1,148 @@
+"""The ``api-sidebar`` directive: an interface's members, linked here when we have the page.
+
+Member lists live in data/api-sidebar.json (groups as on MDN). A member links to this
+site when the document ``api/<path lowercased>`` exists (``api/<interface>/index`` for an
+interface), and to MDN in the build's language otherwise. Usage in MyST::
+
+    ```{api-sidebar} RTCPeerConnection
+    ```
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar, Final
+
+from docutils import nodes
+from sphinx.locale import get_translation
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata
+    from sphinx.writers.html5 import HTML5Translator
+
+_ = get_translation("webrtc_sphinx")
+logger = logging.getLogger(__name__)
+
+SIDEBAR_FILE: Final = Path(__file__).parent / "data" / "api-sidebar.json"
+# Sphinx language -> MDN locale; anything else falls back to English.
+MDN_LOCALES: Final = {"de": "de", "es": "es", "fr": "fr", "ja": "ja", "ko": "ko", "ru": "ru",
+                      "pt_BR": "pt-BR", "zh_CN": "zh-CN", "zh_TW": "zh-TW"}
+
+
+def group_labels() -> dict[str, str]:
+    return {
+        "constructor": _("Constructor"), "instance_properties": _("Instance properties"),
+        "static_methods": _("Static methods"), "instance_methods": _("Instance methods"),
+        "events": _("Events"), "inheritance": _("Inheritance"), "related": _("Related pages"),
+    }
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One link: ``path`` as in MDN's Web/API/<path> (e.g. RTCPeerConnection/addTrack)."""
+
+    path: str
+    label: str
+    deprecated: bool
+
+    @property
+    def docname(self) -> str:
+        lowered = self.path.lower()
+        return f"api/{lowered}" if "/" in lowered else f"api/{lowered}/index"
+
+
+def parse_entry(text: str) -> Entry:
+    """Parse ``"<path> [<label>] [deprecated]"``; the label defaults to the last path part."""
+    path, *rest = text.split()
+    deprecated = rest[-1:] == ["deprecated"]
+    label = " ".join(rest[:-1] if deprecated else rest) or path.rsplit("/", 1)[-1]
+    return Entry(path, label, deprecated)
+
+
+@cache
+def load_sidebars() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(SIDEBAR_FILE.read_text(encoding="utf-8"))
+    return data
+
+
+def sidebar_groups(interface: str) -> list[tuple[str, list[Entry]]]:
+    """The groups of *interface*; KeyError when the data has no sidebar for it."""
+    groups = load_sidebars()[interface]["groups"]
+    return [(name, [parse_entry(text) for text in entries]) for name, entries in groups]
+
+
+def mdn_url(path: str, language: str | None) -> str:
+    locale = MDN_LOCALES.get(language or "en", "en-US")
+    return f"https://developer.mozilla.org/{locale}/docs/Web/API/{path}"
+
+
+def render_sidebar(translator: HTML5Translator, interface: str) -> str:
+    builder = translator.builder
+    current = builder.current_docname
+    language = builder.config.language
+
+    def link(entry: Entry) -> str:
+        label = f"<code>{escape(entry.label)}</code>"
+        if entry.deprecated:
+            label += f' <span class="wsx-badge">({escape(_("Deprecated"))})</span>'
+        if entry.docname == current:
+            return f'<a href="#" aria-current="page">{label}</a>'
+        if entry.docname in builder.env.found_docs:
+            href = builder.get_relative_uri(current, entry.docname)
+            return f'<a class="reference internal" href="{escape(href)}">{label}</a>'
+        href = mdn_url(entry.path, language)
+        return f'<a class="reference external" href="{escape(href)}">{label}</a>'
+
+    labels = group_labels()
+    parts = [f"<p>{link(Entry(interface, interface, False))}</p>"]
+    for name, entries in sidebar_groups(interface):
+        is_open = " open" if any(entry.docname == current for entry in entries) else ""
+        items = "".join(f"<li>{link(entry)}</li>" for entry in entries)
+        parts.append(f"<details{is_open}><summary>{escape(labels[name])}</summary>"
+                     f"<ul>{items}</ul></details>")
+    aria_label = _("{interface} reference").format(interface=interface)
+    return (f'<nav class="wsx-api-sidebar" aria-label="{escape(aria_label)}">'
+            f'{"".join(parts)}</nav>')
+
+
+class ApiSidebarNode(nodes.General, nodes.Element):
+    """Placeholder carrying the interface name; rendered at write time, when links are known."""
+
+
+class ApiSidebarDirective(SphinxDirective):
+    required_arguments: ClassVar[int] = 1
+    has_content: ClassVar[bool] = False
+
+    def run(self) -> list[nodes.Node]:
+        interface = self.arguments[0]
+        self.env.note_dependency(str(SIDEBAR_FILE))
+        if interface not in load_sidebars():
+            logger.warning("api-sidebar: no sidebar data for %r", interface,
+                           location=self.get_location(), type="webrtc", subtype="sidebar")
+            return []
+        return [ApiSidebarNode(interface=interface)]
+
+
+def visit_html(translator: HTML5Translator, node: ApiSidebarNode) -> None:
+    translator.body.append(render_sidebar(translator, node["interface"]))
+    raise nodes.SkipNode
+
+
+def skip(translator: nodes.NodeVisitor, node: nodes.Element) -> None:
+    raise nodes.SkipNode
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.setup_extension("webrtc_sphinx.l10n")
+    app.setup_extension("webrtc_sphinx.assets")
+    app.add_node(ApiSidebarNode, html=(visit_html, None), latex=(skip, None),
+                 text=(skip, None), man=(skip, None), texinfo=(skip, None))
+    app.add_directive("api-sidebar", ApiSidebarDirective)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
