@@ -49,9 +49,11 @@ def mark_labels() -> dict[str, str]:
     }
 
 
-def support_kind(statement: dict[str, Any]) -> str:
+def support_kind(statement: dict[str, Any], *, during_range: bool = False) -> str:
+    """The support a statement gives today, or within its own version range (history)."""
     added = statement.get("version_added")
-    if added is False or statement.get("version_removed") or statement.get("flags"):
+    removed = statement.get("version_removed") and not during_range
+    if added is False or removed or statement.get("flags"):
         return "none"
     if added is None:
         return "unknown"
@@ -101,14 +103,16 @@ class _Table:
     def note_ref(self, text: str) -> str:
         self.notes.append(text)
         number = len(self.notes)
+        note = escape(_("Note"))
         return (f'<sup><a class="wsx-note-ref" href="#{self.slug}-note-{number}">'
-                f'<span class="wsx-visually-hidden">{escape(_("Note"))} </span>{number}</a></sup>')
+                f'<span class="wsx-visually-hidden">{note} </span>{number}</a></sup>')
 
 
 def _history_text(statement: dict[str, Any], labels: dict[str, str], first: bool) -> list[str]:
     texts = []
     if not first:
-        texts.append(f"{escape(version_range(statement))}: {escape(labels[support_kind(statement)])}.")
+        kind = support_kind(statement, during_range=True)
+        texts.append(f"{escape(version_range(statement))}: {escape(labels[kind])}.")
     if statement.get("prefix"):
         texts.append(escape(_("Prefix: {prefix}").format(prefix=statement["prefix"])))
     if statement.get("alternative_name"):
@@ -128,7 +132,8 @@ def _cell(table: _Table, row: Feature, browser: str, row_label: str) -> str:
     version = version_range(current)
     added = current.get("version_added")
     date = release_date(browser, added) if isinstance(added, str) and added != "preview" else None
-    hint = f' title="{escape(_("Released {date}").format(date=date))}"' if date else ""
+    released = _("Released {date}").format(date=date)
+    hint = f' title="{escape(released)}"' if date else ""
     parts = [table.mark(kind), f' <span class="wsx-version"{hint}>{escape(version)}</span>']
     if current.get("flags"):
         parts.append(table.mark("flag"))
@@ -168,10 +173,11 @@ def render_compat_table(key: str) -> str:
     browsers = "".join(f'<th scope="col">{escape(browser_name(b))}</th>' for b in SHOWN_BROWSERS)
     caption = _("Browser compatibility of {feature}").format(feature="\0")
     caption_html = escape(caption).replace("\0", f"<code>{escape(key.removeprefix('api.'))}</code>")
+    desktop, mobile = escape(_("Desktop")), escape(_("Mobile"))
     head = (
         f'<tr><td rowspan="2"></td>'
-        f'<th scope="colgroup" colspan="{len(DESKTOP_BROWSERS)}">{escape(_("Desktop"))}</th>'
-        f'<th scope="colgroup" colspan="{len(MOBILE_BROWSERS)}">{escape(_("Mobile"))}</th></tr>'
+        f'<th scope="colgroup" colspan="{len(DESKTOP_BROWSERS)}">{desktop}</th>'
+        f'<th scope="colgroup" colspan="{len(MOBILE_BROWSERS)}">{mobile}</th></tr>'
         f"<tr>{browsers}</tr>"
     )
     html = [
@@ -182,14 +188,16 @@ def render_compat_table(key: str) -> str:
     if table.notes:
         items = "".join(f'<li id="{table.slug}-note-{n}">{text}</li>'
                         for n, text in enumerate(table.notes, start=1))
-        html.append(f'<p class="wsx-compat-heading">{escape(_("Notes"))}</p>'
+        notes = escape(_("Notes"))
+        html.append(f'<p class="wsx-compat-heading">{notes}</p>'
                     f'<ol class="wsx-compat-notes">{items}</ol>')
     legend = "".join(
         f'<li><span class="wsx-mark" aria-hidden="true">{MARKS[kind]}</span> '
         f"{escape(table.labels[kind])}</li>"
         for kind in LEGEND_ORDER if kind in table.used
     )
-    html.append(f'<p class="wsx-compat-heading">{escape(_("Legend"))}</p>'
+    legend_title = escape(_("Legend"))
+    html.append(f'<p class="wsx-compat-heading">{legend_title}</p>'
                 f'<ul class="wsx-compat-legend">{legend}</ul>')
     meta = snapshot_meta()
     source = _("Data: browser-compat-data {version}, published {date} (CC0).").format(

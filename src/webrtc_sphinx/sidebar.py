@@ -91,7 +91,8 @@ def render_sidebar(translator: HTML5Translator, interface: str) -> str:
     def link(entry: Entry) -> str:
         label = f"<code>{escape(entry.label)}</code>"
         if entry.deprecated:
-            label += f' <span class="wsx-badge">({escape(_("Deprecated"))})</span>'
+            deprecated = escape(_("Deprecated"))
+            label += f' <span class="wsx-badge">({deprecated})</span>'
         if entry.docname == current:
             return f'<a href="#" aria-current="page">{label}</a>'
         if entry.docname in builder.env.found_docs:

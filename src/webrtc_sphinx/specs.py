@@ -57,9 +57,10 @@ def render_specs_table(key: str) -> str:
         f'<br><span class="wsx-spec-anchor"># {escape(spec_fragment(url))}</span></a></td></tr>'
         for url, spec in links
     )
+    header = escape(_("Specification"))
     return (
         f'<div class="table-wrapper"><table class="wsx-specs-table">'
-        f'<thead><tr><th scope="col">{escape(_("Specification"))}</th></tr></thead>'
+        f'<thead><tr><th scope="col">{header}</th></tr></thead>'
         f"<tbody>{rows}</tbody></table></div>"
     )
 

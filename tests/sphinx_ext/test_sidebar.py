@@ -1,0 +1,68 @@
+"""The api-sidebar directive links our pages where they exist and MDN otherwise."""
+
+from __future__ import annotations
+
+import re
+
+from sphinx_project import BuildProject, directive
+
+SIDEBAR = directive("api-sidebar", "RTCPeerConnection")
+PAGES = {
+    "index": "# Home\n\n```{toctree}\napi/rtcpeerconnection/index\napi/rtcpeerconnection/removetrack\n"
+             "api/rtcpeerconnection/addtrack\n```\n",
+    "api/rtcpeerconnection/index": "# RTCPeerConnection\n\n" + SIDEBAR,
+    "api/rtcpeerconnection/removetrack": "# removeTrack()\n\n" + SIDEBAR,
+    "api/rtcpeerconnection/addtrack": "# addTrack()\n\nNo sidebar here.\n",
+}
+
+
+def links(html: str) -> dict[str, str]:
+    """Label -> the <a> start tag of each sidebar link."""
+    nav = re.search(r'<nav class="wsx-api-sidebar"[^>]*>.*?</nav>', html, re.DOTALL)
+    assert nav is not None
+    return {label: tag for tag, label in re.findall(r"(<a [^>]*>)<code>([^<]+)</code>", nav[0])}
+
+
+def test_current_page_internal_and_mdn_links_in_english(build_project: BuildProject) -> None:
+    build = build_project(PAGES)
+    assert build.status == 0, build.warnings
+    html = build.html("api/rtcpeerconnection/removetrack")
+    found = links(html)
+    assert found["removeTrack()"] == '<a href="#" aria-current="page">'
+    assert found["addTrack()"] == '<a class="reference internal" href="addtrack.html">'
+    assert found["RTCPeerConnection"] == '<a class="reference internal" href="index.html">'
+    assert found["getSenders()"] == ('<a class="reference external" href="https://developer.mozilla.org'
+                                     '/en-US/docs/Web/API/RTCPeerConnection/getSenders">')
+    assert 'href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/track_event"' in html
+    assert '<nav class="wsx-api-sidebar" aria-label="RTCPeerConnection reference">' in html
+    # Only the group holding the current page is open.
+    assert re.findall(r"<details( open)?><summary>([^<]+)</summary>", html) == [
+        ("", "Constructor"), ("", "Instance properties"), ("", "Static methods"),
+        (" open", "Instance methods"), ("", "Events"), ("", "Inheritance"), ("", "Related pages")]
+
+
+def test_interface_page_is_current_on_its_own_index(build_project: BuildProject) -> None:
+    build = build_project(PAGES)
+    found = links(build.html("api/rtcpeerconnection/index"))
+    assert found["RTCPeerConnection"] == '<a href="#" aria-current="page">'
+    assert found["removeTrack()"] == '<a class="reference internal" href="removetrack.html">'
+
+
+def test_german_build_links_german_mdn_and_german_labels(build_project: BuildProject) -> None:
+    build = build_project(PAGES, language="de")
+    assert build.status == 0, build.warnings
+    html = build.html("api/rtcpeerconnection/removetrack")
+    found = links(html)
+    assert found["getSenders()"] == ('<a class="reference external" href="https://developer.mozilla.org'
+                                     '/de/docs/Web/API/RTCPeerConnection/getSenders">')
+    assert found["addTrack()"] == '<a class="reference internal" href="addtrack.html">'
+    assert "<summary>Instanzmethoden</summary>" in html
+    assert "<summary>Ereignisse</summary>" in html
+    assert 'aria-label="RTCPeerConnection-Referenz"' in html
+    assert "(Veraltet)" in html
+
+
+def test_unknown_interface_fails_with_file_and_line(build_project: BuildProject) -> None:
+    build = build_project({"index": "# Page\n\n" + directive("api-sidebar", "RTCPeerConnectoin")})
+    assert build.status != 0
+    assert "index.md:3: WARNING: api-sidebar: no sidebar data for 'RTCPeerConnectoin'" in build.warnings

@@ -1,0 +1,41 @@
+"""The specifications directive links the exact anchor, titled from web-specs."""
+
+from __future__ import annotations
+
+import re
+
+from sphinx_project import BuildProject, directive, tables
+
+PAGE = "# Page\n\n## Specifications\n\n"
+ANCHOR = "https://w3c.github.io/webrtc-pc/#dom-rtcpeerconnection-removetrack"
+
+
+def test_remove_track_links_the_webrtc_spec_anchor(build_project: BuildProject) -> None:
+    build = build_project({"index": PAGE + directive("specifications", "api.RTCPeerConnection.removeTrack")})
+    assert build.status == 0, build.warnings
+    html = build.html()
+    [table] = tables(html)
+    [header], [row] = table.rows
+    assert (header.tag, header.attrs["scope"], header.text) == ("th", "col", "Specification")
+    assert row.text == "WebRTC: Real-Time Communication in Browsers# dom-rtcpeerconnection-removetrack"
+    assert re.findall(r'<a class="reference external" href="([^"]+)">', html) == [ANCHOR]
+
+
+def test_other_spec_gets_its_own_title(build_project: BuildProject) -> None:
+    build = build_project({"index": PAGE + directive("specifications", "api.MediaDevices.getUserMedia")})
+    [table] = tables(build.html())
+    assert table.rows[1][0].text.startswith("Media Capture and Streams# dom-mediadevices-getusermedia")
+
+
+def test_german_header(build_project: BuildProject) -> None:
+    build = build_project(
+        {"index": PAGE + directive("specifications", "api.RTCPeerConnection.removeTrack")}, language="de")
+    assert build.status == 0, build.warnings
+    [table] = tables(build.html())
+    assert table.rows[0][0].text == "Spezifikation"
+
+
+def test_bad_key_fails_with_file_and_line(build_project: BuildProject) -> None:
+    build = build_project({"index": PAGE + directive("specifications", "api.RTCPeerConnection.nope")})
+    assert build.status != 0
+    assert "index.md:5: WARNING: specifications: no browser-compat-data entry" in build.warnings
