@@ -1,0 +1,1 @@
+"""Differential conformance: the same scenarios run in Chromium and against webrtc_reference."""

@@ -1,0 +1,264 @@
+// Runs one conformance scenario (tests/conformance/scenarios.json) against the browser's own
+// RTCPeerConnection and returns its trace. driver.py builds the same trace from webrtc_reference;
+// the two must be equal, field by field. Loaded into an about:blank page as a classic script.
+"use strict";
+
+// The m-sections of an SDP text as "kind:direction", or "kind:rejected" for port 0.
+function sdpSections(sdp) {
+  const sections = [];
+  for (const line of sdp.split(/\r?\n/)) {
+    if (line.startsWith("m=")) {
+      const [kind, port] = line.slice(2).split(" ");
+      sections.push({ kind, rejected: port === "0", direction: "sendrecv" });
+    } else if (sections.length > 0 && /^a=(sendrecv|sendonly|recvonly|inactive)$/.test(line)) {
+      sections[sections.length - 1].direction = line.slice(2);
+    }
+  }
+  return sections.map((s) => `${s.kind}:${s.rejected ? "rejected" : s.direction}`);
+}
+
+// Let the tasks already queued run: a few macrotask turns.
+async function settleTasks() {
+  for (let i = 0; i < 3; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+class Run {
+  constructor(scenario) {
+    this.scenario = scenario;
+    this.pcs = { a: new RTCPeerConnection(), b: new RTCPeerConnection() };
+    this.events = [];
+    this.tracks = {}; // name -> local MediaStreamTrack
+    this.streams = {}; // name -> local MediaStream
+    this.handles = {}; // name -> sender or transceiver
+    this.created = { a: null, b: null }; // last created description per pc
+    this.pending = [];
+    this.watched = new WeakSet();
+    this.audioContext = null;
+    for (const [name, pc] of Object.entries(this.pcs)) {
+      pc.addEventListener("negotiationneeded", () => this.events.push(`${name}:negotiationneeded`));
+      pc.addEventListener("signalingstatechange", () =>
+        this.events.push(`${name}:signalingstatechange:${pc.signalingState}`));
+      pc.addEventListener("track", (e) => {
+        const names = e.streams.map((s) => this.streamName(s));
+        this.events.push(`${name}:track:${e.track.kind}:[${names.join(",")}]`);
+        for (const stream of e.streams) this.watchStream(name, stream);
+        this.watchTrack(name, e.track);
+      });
+    }
+  }
+
+  streamName(stream) {
+    for (const [name, local] of Object.entries(this.streams)) if (local.id === stream.id) return name;
+    return "?";
+  }
+
+  watchStream(pcName, stream) {
+    if (this.watched.has(stream)) return;
+    this.watched.add(stream);
+    for (const type of ["addtrack", "removetrack"]) {
+      stream.addEventListener(type, (e) =>
+        this.events.push(`${pcName}:${this.streamName(stream)}:${type}:${e.track.kind}`));
+    }
+  }
+
+  watchTrack(pcName, track) {
+    if (this.watched.has(track)) return;
+    this.watched.add(track);
+    for (const type of ["ended", "mute", "unmute"]) {
+      track.addEventListener(type, () => this.events.push(`${pcName}:${type}:${track.kind}`));
+    }
+  }
+
+  track(name) {
+    if (!this.tracks[name]) {
+      const kind = this.scenario.tracks[name];
+      if (kind === "video") {
+        const canvas = document.createElement("canvas");
+        canvas.width = 64;
+        canvas.height = 48;
+        canvas.getContext("2d").fillRect(0, 0, 64, 48);
+        this.tracks[name] = canvas.captureStream().getVideoTracks()[0];
+      } else {
+        this.audioContext ??= new AudioContext();
+        this.tracks[name] = this.audioContext.createMediaStreamDestination().stream.getAudioTracks()[0];
+      }
+    }
+    return this.tracks[name];
+  }
+
+  stream(name) {
+    this.streams[name] ??= new MediaStream();
+    return this.streams[name];
+  }
+
+  trackName(track) {
+    if (track === null) return null;
+    for (const [name, local] of Object.entries(this.tracks)) if (local === track) return name;
+    return "?";
+  }
+
+  transceiver(pc, ref) {
+    if (typeof ref === "number") return pc.getTransceivers()[ref];
+    const handle = this.handles[ref];
+    if (handle instanceof RTCRtpTransceiver) return handle;
+    return pc.getTransceivers().find((t) => t.sender === handle);
+  }
+
+  // The argument a step passes where a sender is expected.
+  senderArg(pc, ref) {
+    if (ref === null) return null;
+    if (typeof ref === "number") return pc.getSenders()[ref];
+    if (typeof ref === "object") return this.track(ref.track);
+    const handle = this.handles[ref];
+    return handle instanceof RTCRtpTransceiver ? handle.sender : handle;
+  }
+
+  description(step, from) {
+    const type = step.type ?? this.created[from].type;
+    if (type === "rollback") return { type };
+    return { type, sdp: this.created[from].sdp };
+  }
+
+  async create(name, method) {
+    const desc = await this.pcs[name][method]();
+    this.created[name] = { type: desc.type, sdp: desc.sdp };
+    return { [desc.type]: sdpSections(desc.sdp) };
+  }
+
+  async apply(promise, step) {
+    if (step.await === false) {
+      this.pending.push(promise.catch((e) => this.events.push(`error:${e.name}`)));
+      return;
+    }
+    await promise;
+  }
+
+  async negotiate(offerer) {
+    const answerer = offerer === "a" ? "b" : "a";
+    const sdp = await this.create(offerer, "createOffer");
+    await this.pcs[offerer].setLocalDescription(this.created[offerer]);
+    await this.pcs[answerer].setRemoteDescription(this.created[offerer]);
+    Object.assign(sdp, await this.create(answerer, "createAnswer"));
+    await this.pcs[answerer].setLocalDescription(this.created[answerer]);
+    await this.pcs[offerer].setRemoteDescription(this.created[answerer]);
+    return sdp;
+  }
+
+  // Runs one step; returns the SDP sections of descriptions it created, or null.
+  async step(step) {
+    const pc = this.pcs[step.pc];
+    const other = step.pc === "a" ? "b" : "a";
+    switch (step.op) {
+      case "addTrack": {
+        const sender = pc.addTrack(this.track(step.track), ...(step.streams ?? []).map((s) => this.stream(s)));
+        if (step.as) this.handles[step.as] = sender;
+        return null;
+      }
+      case "removeTrack":
+        pc.removeTrack(this.senderArg(pc, step.sender));
+        return null;
+      case "addTransceiver": {
+        const init = { direction: step.direction ?? "sendrecv", streams: (step.streams ?? []).map((s) => this.stream(s)) };
+        const transceiver = pc.addTransceiver(step.track ? this.track(step.track) : step.kind, init);
+        if (step.as) this.handles[step.as] = transceiver;
+        return null;
+      }
+      case "save":
+        this.handles[step.as] = this.transceiver(pc, step.transceiver);
+        return null;
+      case "setDirection":
+        this.transceiver(pc, step.transceiver).direction = step.direction;
+        return null;
+      case "stop":
+        this.transceiver(pc, step.transceiver).stop();
+        return null;
+      case "stopTrack":
+        this.track(step.track).stop();
+        return null;
+      case "replaceTrack": {
+        const track = step.track === null ? null : this.track(step.track);
+        await this.apply(this.senderArg(pc, step.sender).replaceTrack(track), step);
+        return null;
+      }
+      case "createOffer":
+        return await this.create(step.pc, "createOffer");
+      case "createAnswer":
+        return await this.create(step.pc, "createAnswer");
+      case "setLocalDescription":
+        await this.apply(pc.setLocalDescription(this.description(step, step.pc)), step);
+        return null;
+      case "setRemoteDescription":
+        await this.apply(pc.setRemoteDescription(this.description(step, other)), step);
+        return null;
+      case "rollback": {
+        const method = step.side === "remote" ? "setRemoteDescription" : "setLocalDescription";
+        await this.apply(pc[method]({ type: "rollback" }), step);
+        return null;
+      }
+      case "negotiate":
+        return await this.negotiate(step.pc);
+      case "close":
+        pc.close();
+        return null;
+      case "wait":
+        await settleTasks();
+        return null;
+      case "settle":
+        await Promise.all(this.pending.splice(0));
+        return null;
+      default:
+        throw new Error(`unknown op ${step.op}`);
+    }
+  }
+
+  snapshot() {
+    const state = {};
+    for (const [name, pc] of Object.entries(this.pcs)) {
+      state[name] = {
+        signalingState: pc.signalingState,
+        senders: pc.getSenders().length,
+        receivers: pc.getReceivers().length,
+        transceivers: pc.getTransceivers().map((t) => {
+          this.watchTrack(name, t.receiver.track);
+          return {
+            mid: t.mid !== null,
+            direction: t.direction,
+            currentDirection: t.currentDirection,
+            track: this.trackName(t.sender.track),
+            receiverTrack: t.receiver.track.readyState,
+          };
+        }),
+      };
+    }
+    // What each named sender (or a named transceiver's sender) holds now.
+    state.handles = {};
+    for (const [name, handle] of Object.entries(this.handles)) {
+      const sender = handle instanceof RTCRtpTransceiver ? handle.sender : handle;
+      state.handles[name] = this.trackName(sender.track);
+    }
+    return state;
+  }
+
+  async run() {
+    const trace = [];
+    this.snapshot(); // start watching the receiver tracks
+    for (const step of this.scenario.steps) {
+      let error = null;
+      let sdp = null;
+      try {
+        sdp = await this.step(step);
+      } catch (e) {
+        error = e.name;
+      }
+      const events = this.events.splice(0);
+      trace.push({ op: step.op, error, sdp, events, state: this.snapshot() });
+    }
+    for (const pc of Object.values(this.pcs)) pc.close();
+    for (const track of Object.values(this.tracks)) track.stop();
+    if (this.audioContext) await this.audioContext.close();
+    return trace;
+  }
+}
+
+window.runScenario = (scenario) => new Run(scenario).run();
+window.sdpSections = sdpSections;

@@ -1,0 +1,88 @@
+"""Load the scenario data and compare two traces field by field."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+SCENARIOS_PATH = HERE / "scenarios.json"
+DRIVER_JS_PATH = HERE / "driver.js"
+
+# The ops both drivers implement; a scenario using anything else is a data error.
+OPS = frozenset(
+    [
+        "addTrack",
+        "removeTrack",
+        "addTransceiver",
+        "save",
+        "setDirection",
+        "stop",
+        "stopTrack",
+        "replaceTrack",
+        "createOffer",
+        "createAnswer",
+        "setLocalDescription",
+        "setRemoteDescription",
+        "rollback",
+        "negotiate",
+        "close",
+        "wait",
+        "settle",
+    ]
+)
+
+
+def load_scenarios(path: Path = SCENARIOS_PATH) -> list[dict[str, Any]]:
+    """The scenarios, in file order."""
+    scenarios: list[dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))
+    return scenarios
+
+
+def flatten(value: Any, prefix: str = "") -> dict[str, Any]:
+    """Leaves of a trace step keyed by dotted path; lists of dicts are walked by index.
+
+    A list of dicts whose length differs from the other trace's is still walked by index, and
+    the length is kept as its own leaf, so a missing transceiver shows as one clear difference.
+    """
+    leaves: dict[str, Any] = {}
+    if isinstance(value, dict):
+        for key, item in value.items():
+            leaves.update(flatten(item, f"{prefix}.{key}" if prefix else str(key)))
+    elif isinstance(value, list) and value and all(isinstance(i, dict) for i in value):
+        leaves[f"{prefix}.length"] = len(value)
+        for index, item in enumerate(value):
+            leaves.update(flatten(item, f"{prefix}.{index}"))
+    elif isinstance(value, list) and not value and prefix.endswith("transceivers"):
+        leaves[f"{prefix}.length"] = 0
+    else:
+        leaves[prefix] = value
+    return leaves
+
+
+_MISSING = "<missing>"
+
+
+def differences(
+    model: list[dict[str, Any]], browser: list[dict[str, Any]]
+) -> dict[str, tuple[Any, Any]]:
+    """{"<step>:<path>": (model value, browser value)} for every leaf that differs."""
+    found: dict[str, tuple[Any, Any]] = {}
+    for index in range(max(len(model), len(browser))):
+        left = flatten(model[index]) if index < len(model) else {}
+        right = flatten(browser[index]) if index < len(browser) else {}
+        for path in sorted(left.keys() | right.keys()):
+            a, b = left.get(path, _MISSING), right.get(path, _MISSING)
+            if a != b:
+                found[f"{index}:{path}"] = (a, b)
+    return found
+
+
+def recorded(scenario: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
+    """{"<step>:<path>": (spec value, Chromium value)} from the scenario's divergence records."""
+    found: dict[str, tuple[Any, Any]] = {}
+    for record in scenario.get("divergences", []):
+        for step in record["steps"]:
+            found[f"{step}:{record['field']}"] = (record["spec"], record["chromium"])
+    return found
