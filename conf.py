@@ -15,7 +15,7 @@ ROOT = Path(__file__).parent.resolve()
 project = "RTCPeerConnection.removeTrack()"
 author = "the webrtc-removetrack contributors"
 # No year: with SOURCE_DATE_EPOCH set, Sphinx rewrites the current year to the epoch's.
-copyright = "the webrtc-removetrack contributors"  # noqa: A001 - Sphinx's name
+copyright = "the webrtc-removetrack contributors"
 language = "en"
 root_doc = "index"
 

@@ -55,9 +55,7 @@ def _add_language_links(
                 "current": code == config.language,
             }
         )
-        alternates.append(
-            f'<link rel="alternate" hreflang="{code}" href="{escape(absolute)}" />'
-        )
+        alternates.append(f'<link rel="alternate" hreflang="{code}" href="{escape(absolute)}" />')
     default = language_root(config.site_url, next(iter(config.site_languages))) + target
     alternates.append(f'<link rel="alternate" hreflang="x-default" href="{escape(default)}" />')
     context["language_switcher"] = switcher
@@ -67,8 +65,6 @@ def _add_language_links(
 def setup_languages(app: Sphinx) -> None:
     """Register the site settings and the hooks of this module."""
     app.add_config_value("site_url", "https://example.org/", "html", types=frozenset({str}))
-    app.add_config_value(
-        "site_languages", {"en": "English"}, "html", types=frozenset({dict})
-    )
+    app.add_config_value("site_languages", {"en": "English"}, "html", types=frozenset({dict}))
     app.connect("config-inited", _set_language_settings)
     app.connect("html-page-context", _add_language_links)

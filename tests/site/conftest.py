@@ -1,0 +1,16 @@
+"""Fixtures of the site tests; the site itself comes from the shared ``site_dir`` fixture."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sitepages import LANGUAGES, content_pages
+
+
+@pytest.fixture(scope="session")
+def page_paths(site_dir: Path) -> list[Path]:
+    """The content pages, the same relative paths in every language."""
+    pages = content_pages(site_dir, LANGUAGES[0])
+    assert pages, "the English build produced no pages"
+    return pages
