@@ -57,6 +57,7 @@ html_theme = "furo"
 html_title = "RTCPeerConnection.removeTrack()"
 html_static_path = [str(ROOT / "docs" / "_static")]
 html_css_files = ["site.css"]
+html_js_files = ["lang-switcher.js"]
 html_last_updated_fmt = None
 html_copy_source = False
 html_show_sourcelink = False
