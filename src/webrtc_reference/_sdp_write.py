@@ -14,7 +14,7 @@ from webrtc_reference._sdp_model import (
     MediaSection,
     SessionDescriptionSdp,
 )
-from webrtc_reference._sdp_parse import _FINGERPRINT, _NUMBER, _PAYLOAD, TOKEN, _msid
+from webrtc_reference._sdp_parse import _FINGERPRINT, _MAX_MSID_ID, _NUMBER, _PAYLOAD, TOKEN
 
 CRLF: Final = "\r\n"
 
@@ -113,8 +113,10 @@ def _check_media(section: MediaSection) -> None:
     if section.direction not in DIRECTIONS:
         raise ValueError(f"direction must be one of {DIRECTIONS}, not {section.direction!r}")
     for stream, track in section.msids:
-        if (stream, track) != _msid(f"{stream} {track}".rstrip(), 0):
-            raise ValueError(f"bad msid {(stream, track)!r}")
+        # RFC 8830 §2: 1-64 token chars each; an empty track id writes no appdata.
+        values = [stream, track] if track else [stream]
+        if not all(TOKEN.fullmatch(value) and len(value) <= _MAX_MSID_ID for value in values):
+            raise ValueError(f"bad msid {(stream, track)!r}: 1-64 RFC 8866 token chars each")
     _check_transport(section.ice_ufrag, section.ice_pwd, section.fingerprint, section.setup)
     for codec in section.codecs:
         _check_codec(codec, section.formats if rtp else [])
