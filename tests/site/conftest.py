@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from sitepages import LANGUAGES, content_pages
 
+from check_catalogs import build_pot
+
 
 @pytest.fixture(scope="session")
 def page_paths(site_dir: Path) -> list[Path]:
@@ -14,3 +16,11 @@ def page_paths(site_dir: Path) -> list[Path]:
     pages = content_pages(site_dir, LANGUAGES[0])
     assert pages, "the English build produced no pages"
     return pages
+
+
+@pytest.fixture(scope="session")
+def fresh_pot(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The English messages extracted now, so a sentence never merged into a .po is caught."""
+    pot_dir = tmp_path_factory.mktemp("gettext")
+    build_pot(pot_dir)
+    return pot_dir

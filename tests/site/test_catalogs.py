@@ -4,22 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po, write_po
 
-from check_catalogs import build_pot, check_all, check_catalog
+from check_catalogs import check_all, check_catalog
 
 ROOT = Path(__file__).resolve().parents[2]
 GERMAN = ROOT / "locales" / "de" / "LC_MESSAGES"
-
-
-@pytest.fixture(scope="module")
-def fresh_pot(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The English messages extracted now, so a sentence never merged into a .po is caught."""
-    pot_dir = tmp_path_factory.mktemp("gettext")
-    build_pot(pot_dir)
-    return pot_dir
 
 
 def test_german_catalogs_are_complete(fresh_pot: Path) -> None:
