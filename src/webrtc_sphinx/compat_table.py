@@ -181,8 +181,10 @@ def render_compat_table(key: str) -> str:
         f"<tr>{browsers}</tr>"
     )
     html = [
-        (f'<div class="wsx-compat" id="{table.slug}"><div class="table-wrapper">'
-         f'<table class="wsx-compat-table"><caption>{caption_html}</caption>'
+        # A focusable, labelled scroll region: keyboard users can scroll a wide table.
+        (f'<div class="wsx-compat" id="{table.slug}"><div class="wsx-scroll" tabindex="0" '
+         f'role="region" aria-labelledby="{table.slug}-caption">'
+         f'<table class="wsx-compat-table"><caption id="{table.slug}-caption">{caption_html}</caption>'
          f'<thead>{head}</thead><tbody>{"".join(body)}</tbody></table></div>')
     ]
     if table.notes:

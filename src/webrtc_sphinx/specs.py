@@ -59,7 +59,7 @@ def render_specs_table(key: str) -> str:
     )
     header = escape(_("Specification"))
     return (
-        f'<div class="table-wrapper"><table class="wsx-specs-table">'
+        f'<div class="wsx-scroll"><table class="wsx-specs-table">'
         f'<thead><tr><th scope="col">{header}</th></tr></thead>'
         f"<tbody>{rows}</tbody></table></div>"
     )

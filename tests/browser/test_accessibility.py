@@ -1,0 +1,52 @@
+"""axe-core finds no serious or critical WCAG 2.1 A/AA violation on the removeTrack page."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from site_browser import AXE_SCRIPT, LANGUAGES, page_url, recording_page
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+
+pytestmark = pytest.mark.browser
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+BLOCKING_IMPACTS = {"serious", "critical"}
+
+
+def run_axe(page: Page) -> list[dict[str, Any]]:
+    """Inject the repository's axe-core and return its violations."""
+    assert AXE_SCRIPT.is_file(), f"{AXE_SCRIPT.name} missing: run `npm ci` at the repository root"
+    page.add_script_tag(path=str(AXE_SCRIPT))
+    result: dict[str, Any] = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+    )
+    violations: list[dict[str, Any]] = result["violations"]
+    return violations
+
+
+def describe(violations: list[dict[str, Any]]) -> str:
+    return "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']} -> "
+        + "; ".join(" ".join(node["target"]) for node in v["nodes"][:5])
+        for v in violations
+    )
+
+
+@pytest.mark.parametrize("color_scheme", ["light", "dark"])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_serious_violations(
+    browser: Browser, site_url: str, language: str, color_scheme: str
+) -> None:
+    with recording_page(browser, color_scheme=color_scheme) as recorded:
+        page = recorded.page
+        page.goto(page_url(site_url, language))
+        scheme = page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
+        assert scheme == (color_scheme == "dark")
+        # The page must carry the furniture the audit is meant to cover.
+        assert page.locator("table.wsx-compat-table").count() == 1
+        violations = run_axe(page)
+    blocking = [v for v in violations if v["impact"] in BLOCKING_IMPACTS]
+    assert blocking == [], describe(blocking)

@@ -1,0 +1,73 @@
+"""The removeTrack page in both languages, the language switcher and the root redirect."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+from site_browser import LANGUAGES, REMOVE_TRACK, page_url, recording_page
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
+pytestmark = pytest.mark.browser
+
+HEADINGS = {
+    "en": ["Syntax", "Description", "Examples", "Specifications", "Browser compatibility", "See also"],
+    "de": ["Syntax", "Beschreibung", "Beispiele", "Spezifikationen", "Browser-Kompatibilität",
+           "Siehe auch"],
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_page_renders_with_its_sections_and_tables(
+    browser: Browser, site_url: str, language: str
+) -> None:
+    with recording_page(browser) as recorded:
+        page = recorded.page
+        page.goto(page_url(site_url, language))
+        assert page.locator("html").get_attribute("lang") == language
+        assert "removeTrack()" in page.locator("h1").inner_text()
+        headings = [text.strip() for text in page.locator("article h2").all_inner_texts()]
+        assert headings == HEADINGS[language]
+        assert page.locator("#specifications table.wsx-specs-table").is_visible()
+        assert page.locator("#browser-compatibility table.wsx-compat-table").is_visible()
+
+
+@pytest.mark.parametrize(("language", "other"), [("en", "de"), ("de", "en")])
+def test_language_switcher_leads_to_the_same_page(
+    browser: Browser, site_url: str, language: str, other: str
+) -> None:
+    with recording_page(browser) as recorded:
+        page = recorded.page
+        page.goto(page_url(site_url, language))
+        page.locator(f"nav.lang-switcher a[hreflang='{other}']").first.click()
+        page.wait_for_url(page_url(site_url, other))
+        assert page.locator("html").get_attribute("lang") == other
+        assert "removeTrack()" in page.locator("h1").inner_text()
+
+
+@pytest.mark.parametrize(("locale", "language"), [("de-DE", "de"), ("en-US", "en")])
+def test_root_page_picks_the_browser_language(
+    browser: Browser, site_url: str, locale: str, language: str
+) -> None:
+    with recording_page(browser, locale=locale) as recorded:
+        page = recorded.page
+        page.goto(site_url)
+        page.wait_for_url(f"{site_url}{language}/**")
+        assert page.locator("html").get_attribute("lang") == language
+
+
+@pytest.mark.parametrize("path", [f"{language}/{REMOVE_TRACK}" for language in LANGUAGES] + [""])
+def test_no_request_leaves_the_site_and_nothing_fails(
+    browser: Browser, site_url: str, path: str
+) -> None:
+    with recording_page(browser, locale="de-DE") as recorded:
+        recorded.page.goto(site_url + path, wait_until="networkidle")
+        recorded.page.wait_for_load_state("networkidle")
+    assert recorded.requests, "no request was recorded at all"
+    outside = [url for url in recorded.requests
+               if not url.startswith(site_url) and not url.startswith("data:")]
+    assert outside == []
+    assert recorded.console_errors == []
+    assert recorded.page_errors == []
