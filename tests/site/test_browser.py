@@ -48,3 +48,19 @@ def test_switcher_opens_the_same_page_in_german_and_back(browser: Browser, site_
         assert page.locator("h1").inner_text().startswith("RTCPeerConnection: removeTrack() method")
     finally:
         context.close()
+
+
+def test_german_search_finds_a_page_by_an_inflected_german_word(
+    browser: Browser, site_url: str
+) -> None:
+    context = browser.new_context(locale="de-DE")
+    try:
+        page = context.new_page()
+        # "Aushandlungen" is not on any page; only the German stemmer maps it to "Aushandlung".
+        page.goto(f"{site_url}de/search.html?q=Aushandlungen")
+        results = page.locator("#search-results ul.search li a")
+        results.first.wait_for()
+        hrefs = [link.get_attribute("href") or "" for link in results.all()]
+        assert any("removetrack.html" in href for href in hrefs), hrefs
+    finally:
+        context.close()
