@@ -147,7 +147,7 @@ def _session_attribute(
     """Apply one session-level a= line; return the session-level direction seen so far."""
     name, rest = _split_attribute(value, number)
     if name == "group" and rest is not None and rest.split(" ")[0] == "BUNDLE":
-        mids = rest.split(" ")[1:]
+        mids = rest.split()[1:]  # lenient about spacing: "a=group:BUNDLE " has no mids
         if not all(TOKEN.fullmatch(mid) for mid in mids):
             raise SdpSyntaxError("a=group:BUNDLE needs space-separated mids", number)
         session.bundle_groups.append(mids)
@@ -223,9 +223,11 @@ class _SectionReader:
             section.setup = self._single(name, section.setup, rest, number)
         elif name == "fingerprint" and section.fingerprint is None:
             section.fingerprint = _fingerprint(rest, number)
-        elif name in ("rtcp-mux", "bundle-only") and rest is None:
+        elif name in ("rtcp-mux", "bundle-only") and rest is None and not getattr(
+            section, name.replace("-", "_")
+        ):
             setattr(section, name.replace("-", "_"), True)
-        else:  # unknown, or a second fingerprint (RFC 8122 allows several): kept verbatim
+        else:  # unknown, repeated flags, a second fingerprint (RFC 8122): kept verbatim
             section.extra_attributes.append(value)
 
     @staticmethod

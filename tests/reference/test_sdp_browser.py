@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.browser
+
+DATA = Path(__file__).parent / "data"
 
 # JSEP §5.3.1 / webrtc-pc: what a fresh answerer with no tracks answers to each direction.
 FRESH_ANSWER = {"sendrecv": "recvonly", "sendonly": "recvonly",
@@ -194,3 +197,15 @@ def test_chromium_rejects_our_offer_without_a_required_attribute(
         setattr(section, name, value)
     with pytest.raises(Error, match="OperationError|InvalidAccessError"):
         accept_offer(page, description)
+
+
+@pytest.mark.parametrize("name", ["chromium-offer.sdp", "firefox-offer.sdp"])
+def test_chromium_accepts_a_browser_offer_after_our_round_trip(page: Page, name: str) -> None:
+    """serialize(parse(offer)) still says what the browser meant: same mids, same streams."""
+    original = parse_sdp((DATA / name).read_bytes().decode("ascii"))
+    result = accept_offer(page, parse_sdp(serialize_sdp(original)))
+    rtp = [s for s in original.media if s.kind in ("audio", "video")]
+    assert result["streams"] == {s.mid: [stream for stream, _ in s.msids] for s in rtp}
+    answer = parse_sdp(result["answer"])
+    assert [s.mid for s in answer.media] == [s.mid for s in original.media]
+    assert [s.direction for s in answer.media[:len(rtp)]] == ["recvonly"] * len(rtp)

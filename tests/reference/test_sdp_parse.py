@@ -289,6 +289,16 @@ def test_rfc8843_mid_and_bundle_group() -> None:
     assert parsed.media[0].mid == "0"
 
 
+def test_rfc8843_bundle_group_without_mids() -> None:
+    assert parse_sdp(HEADER + "a=group:BUNDLE \n").bundle_groups == [[]]
+    assert error_line(HEADER + "a=group:BUNDLE 0 a(b)\n") == 5
+
+
+def test_rfc8858_repeated_rtcp_mux_is_kept_verbatim() -> None:
+    section = parse_sdp(HEADER + AUDIO + "a=rtcp-mux\na=rtcp-mux\n").media[0]
+    assert section.rtcp_mux and section.extra_attributes == ["rtcp-mux"]
+
+
 def test_rfc8843_mid_given_twice_is_rejected() -> None:
     assert error_line(HEADER + AUDIO + "a=mid:1\n") == 10
 
