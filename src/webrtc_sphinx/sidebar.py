@@ -6,6 +6,10 @@ interface), and to MDN in the build's language otherwise. Usage in MyST::
 
     ```{api-sidebar} RTCPeerConnection
     ```
+
+It renders in place. With ``webrtc_api_sidebar_in_theme = True`` it renders nothing in
+place and is handed to the theme instead: the template ``api-sidebar.html`` (shipped here)
+shows it wherever ``html_sidebars`` lists it.
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ from sphinx.util.docutils import SphinxDirective
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.config import Config
     from sphinx.util.typing import ExtensionMetadata
     from sphinx.writers.html5 import HTML5Translator
 
@@ -31,6 +37,8 @@ _ = get_translation("webrtc_sphinx")
 logger = logging.getLogger(__name__)
 
 SIDEBAR_FILE: Final = Path(__file__).parent / "data" / "api-sidebar.json"
+TEMPLATES_DIR: Final = Path(__file__).parent / "templates"
+IN_THEME_SETTING: Final = "webrtc_api_sidebar_in_theme"
 # Sphinx language -> MDN locale; anything else falls back to English.
 MDN_LOCALES: Final = {"de": "de", "es": "es", "fr": "fr", "ja": "ja", "ko": "ko", "ru": "ru",
                       "pt_BR": "pt-BR", "zh_CN": "zh-CN", "zh_TW": "zh-TW"}
@@ -83,9 +91,8 @@ def mdn_url(path: str, language: str | None) -> str:
     return f"https://developer.mozilla.org/{locale}/docs/Web/API/{path}"
 
 
-def render_sidebar(translator: HTML5Translator, interface: str) -> str:
-    builder = translator.builder
-    current = builder.current_docname
+def render_sidebar(builder: Builder, current: str, interface: str) -> str:
+    """The sidebar of *interface* as seen from document *current*."""
     language = builder.config.language
 
     def link(entry: Entry) -> str:
@@ -132,8 +139,23 @@ class ApiSidebarDirective(SphinxDirective):
 
 
 def visit_html(translator: HTML5Translator, node: ApiSidebarNode) -> None:
-    translator.body.append(render_sidebar(translator, node["interface"]))
+    if not translator.config[IN_THEME_SETTING]:
+        builder = translator.builder
+        translator.body.append(render_sidebar(builder, builder.current_docname, node["interface"]))
     raise nodes.SkipNode
+
+
+def _add_to_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                    doctree: nodes.document | None) -> None:
+    if doctree is None or not app.config[IN_THEME_SETTING]:
+        return
+    for node in doctree.findall(ApiSidebarNode):
+        context["webrtc_api_sidebar"] = render_sidebar(app.builder, pagename, node["interface"])
+
+
+def _add_templates(app: Sphinx, config: Config) -> None:
+    if str(TEMPLATES_DIR) not in config.templates_path:
+        config.templates_path.append(str(TEMPLATES_DIR))
 
 
 def skip(translator: nodes.NodeVisitor, node: nodes.Element) -> None:
@@ -146,4 +168,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_node(ApiSidebarNode, html=(visit_html, None), latex=(skip, None),
                  text=(skip, None), man=(skip, None), texinfo=(skip, None))
     app.add_directive("api-sidebar", ApiSidebarDirective)
+    app.add_config_value(IN_THEME_SETTING, False, "html", bool)
+    app.connect("config-inited", _add_templates)
+    app.connect("html-page-context", _add_to_context)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -31,7 +31,7 @@ def build_project(tmp_path: Path) -> BuildProject:
     """Return build(pages, language="en"): writes conf.py and the pages, then runs sphinx-build."""
     counter = iter(range(1000))
 
-    def build(pages: Mapping[str, str], language: str = "en") -> Build:
+    def build(pages: Mapping[str, str], language: str = "en", extra_conf: str = "") -> Build:
         root = tmp_path / f"project-{next(counter)}"
         source = root / "src"
         for docname, text in pages.items():
@@ -40,7 +40,7 @@ def build_project(tmp_path: Path) -> BuildProject:
             path.write_text(text, encoding="utf-8")
         (source / "conf.py").write_text(
             f"extensions = {EXTENSIONS!r}\nhtml_theme = 'basic'\n"
-            "suppress_warnings = ['toc.not_included']\n",
+            "suppress_warnings = ['toc.not_included']\n" + extra_conf,
             encoding="utf-8",
         )
         warnings_file = root / "warnings.txt"

@@ -62,6 +62,20 @@ def test_german_build_links_german_mdn_and_german_labels(build_project: BuildPro
     assert "(Veraltet)" in html
 
 
+def test_sidebar_can_move_into_the_theme_sidebar(build_project: BuildProject) -> None:
+    build = build_project(PAGES, extra_conf=(
+        "webrtc_api_sidebar_in_theme = True\n"
+        "html_sidebars = {'**': ['api-sidebar.html', 'searchbox.html']}\n"))
+    assert build.status == 0, build.warnings
+    html = build.html("api/rtcpeerconnection/removetrack")
+    body, sidebar = html.split('<div class="sphinxsidebar"', 1)
+    assert "wsx-api-sidebar" not in body
+    assert links(sidebar)["removeTrack()"] == '<a href="#" aria-current="page">'
+    assert links(sidebar)["addTrack()"] == '<a class="reference internal" href="addtrack.html">'
+    # A page without the directive gets no sidebar.
+    assert "wsx-api-sidebar" not in build.html("api/rtcpeerconnection/addtrack")
+
+
 def test_unknown_interface_fails_with_file_and_line(build_project: BuildProject) -> None:
     build = build_project({"index": "# Page\n\n" + directive("api-sidebar", "RTCPeerConnectoin")})
     assert build.status != 0
