@@ -138,8 +138,11 @@ def test_chromium_accepts_our_offer_with_a_rejected_section(page: Page) -> None:
     assert result["streams"] == {"1": ["stream-a"]}
 
 
-def answer_to(offer_sdp: str, directions: dict[str, str]) -> str:
-    """Our answer to Chromium's offer: its mids and kinds, the directions asked for by kind."""
+def answer_to(offer_sdp: str, directions: dict[str, str], rejected: str = "") -> str:
+    """Our answer to Chromium's offer: its mids and kinds, the directions asked for by kind.
+
+    The section of kind *rejected*, if any, gets port 0 (RFC 3264 §6).
+    """
     parsed = parse_sdp(offer_sdp)
     ice, fingerprint = new_ice_credentials(), new_dtls_fingerprint()
     media: list[MediaSection] = []
@@ -151,7 +154,7 @@ def answer_to(offer_sdp: str, directions: dict[str, str]) -> str:
         media.append(media_section(
             section.kind, mid=section.mid, direction=directions[section.kind],
             msids=[("answer-stream", f"answer-{section.kind}")], ice=ice,
-            fingerprint=fingerprint, setup="active",
+            fingerprint=fingerprint, setup="active", port=0 if section.kind == rejected else 9,
         ))
     return serialize_sdp(offer_answer_session(new_session_id(), 1, media))
 
@@ -209,3 +212,13 @@ def test_chromium_accepts_a_browser_offer_after_our_round_trip(page: Page, name:
     answer = parse_sdp(result["answer"])
     assert [s.mid for s in answer.media] == [s.mid for s in original.media]
     assert [s.direction for s in answer.media[:len(rtp)]] == ["recvonly"] * len(rtp)
+
+
+def test_chromium_drops_the_transceiver_whose_section_our_answer_rejects(page: Page) -> None:
+    """webrtc-pc, set a session description: a rejected section stops its transceiver, and a
+    stopped transceiver whose section is rejected in both descriptions leaves the set."""
+    page.expose_function("answerFor", lambda sdp: answer_to(
+        sdp, {"audio": "recvonly", "video": "inactive"}, rejected="video"))
+    result = page.evaluate(ACCEPT_ANSWER, [["audio", "sendrecv"], ["video", "sendrecv"]])
+    assert result["state"] == "stable"
+    assert result["current"] == [["0", "sendonly"]]
