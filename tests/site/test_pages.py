@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import snowballstemmer
-from sitepages import LANGUAGES, content_pages, read_page
+from sitepages import LANGUAGES, read_page
 
 from build_site import site_settings
 
@@ -121,7 +121,3 @@ def test_german_search_uses_the_german_stemmer(site_dir: Path) -> None:
     assert german_stem in _search_terms(site_dir / "de")
     assert english_stem not in _search_terms(site_dir / "de")
     assert "GermanStemmer" in (site_dir / "de/_static/language_data.js").read_text("utf-8")
-
-
-def test_every_page_is_built_in_both_languages(site_dir: Path) -> None:
-    assert content_pages(site_dir, "de") == content_pages(site_dir, "en")
