@@ -5,7 +5,7 @@
 Runs ``sphinx-intl update``, which marks changed messages fuzzy and keeps removed
 ones as obsolete ``#~`` entries; the obsolete entries are then dropped here,
 because sphinx-intl leaves them in place when a catalog's set of messages is
-unchanged.
+unchanged. New catalogs get the project's header instead of a fuzzy template one.
 """
 
 from __future__ import annotations
@@ -33,15 +33,29 @@ def run_sphinx_intl(pot_dir: Path, locales_dir: Path, language: str) -> None:
     subprocess.run(command, check=True, cwd=ROOT)
 
 
-def drop_obsolete(po_file: Path) -> int:
-    """Remove the obsolete entries of one catalog; return how many there were."""
+HEADER_COMMENT = (
+    "# German translation of the RTCPeerConnection.removeTrack() reference site.\n"
+    "# Distributed under the same licence as the English text."
+)
+
+
+def tidy_catalog(po_file: Path) -> list[str]:
+    """Drop obsolete entries; give a new catalog our header. Return what was changed."""
     with po_file.open("rb") as stream:
         catalog = read_po(stream)
-    count = len(catalog.obsolete)
-    if count:
+    changes = []
+    if catalog.obsolete:
+        changes.append(f"dropped {len(catalog.obsolete)} obsolete entries")
+    if catalog.fuzzy or "SOME DESCRIPTIVE TITLE" in catalog.header_comment:
+        # A catalog sphinx-intl has just created: its header fields are generated, not
+        # translated, so there is nothing for a translator to confirm.
+        catalog.fuzzy = False
+        catalog.header_comment = HEADER_COMMENT
+        changes.append("set the header of a new catalog")
+    if changes:
         with po_file.open("wb") as stream:
             write_po(stream, catalog, width=LINE_WIDTH, ignore_obsolete=True)
-    return count
+    return changes
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -55,9 +69,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     run_sphinx_intl(options.pot.resolve(), options.locales.resolve(), options.language)
     for po_file in sorted((options.locales / options.language / "LC_MESSAGES").rglob("*.po")):
-        dropped = drop_obsolete(po_file)
-        if dropped:
-            print(f"{po_file}: dropped {dropped} obsolete entries")
+        for change in tidy_catalog(po_file):
+            print(f"{po_file}: {change}")
     return 0
 
 
