@@ -31,7 +31,9 @@ def build_project(tmp_path: Path) -> BuildProject:
     """Return build(pages, language="en"): writes conf.py and the pages, then runs sphinx-build."""
     counter = iter(range(1000))
 
-    def build(pages: Mapping[str, str], language: str = "en", extra_conf: str = "") -> Build:
+    def build(
+        pages: Mapping[str, str], language: str = "en", extra_conf: str = "", builder: str = "html"
+    ) -> Build:
         root = tmp_path / f"project-{next(counter)}"
         source = root / "src"
         for docname, text in pages.items():
@@ -45,7 +47,7 @@ def build_project(tmp_path: Path) -> BuildProject:
         )
         warnings_file = root / "warnings.txt"
         status = build_main([
-            "-b", "html", "-D", f"language={language}", "-W", "--keep-going", "-n", "-q",
+            "-b", builder, "-D", f"language={language}", "-W", "--keep-going", "-n", "-q",
             "-w", str(warnings_file), "-d", str(root / "doctrees"), str(source), str(root / "out"),
         ])
         warnings = warnings_file.read_text(encoding="utf-8") if warnings_file.exists() else ""

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from babel.messages.extract import extract_from_file
 from babel.messages.pofile import read_po
+from sphinx_project import BuildProject, directive
 
 from refresh_compat_data import BCD_VERSION, KEPT_KEYS, SPECS_VERSION, trim_bcd, trim_specs
 from webrtc_sphinx import bcd_data, l10n
@@ -126,3 +127,18 @@ def test_catalog_compiles_deterministically_and_only_when_changed(tmp_path: Path
     before = first[0].stat().st_mtime_ns
     l10n.compile_catalogs(l10n.SOURCE_DIR, tmp_path / "a")
     assert first[0].stat().st_mtime_ns == before
+
+
+def test_gettext_builder_extracts_no_furniture_strings(build_project: BuildProject) -> None:
+    page = "# Page\n\nA paragraph.\n\n" + "".join(
+        directive(name, argument) + "\n" for name, argument in [
+            ("api-sidebar", "RTCPeerConnection"),
+            ("specifications", "api.RTCPeerConnection.removeTrack"),
+            ("browser-compat", "api.RTCPeerConnection.negotiationneeded_event"),
+        ])
+    build = build_project({"index": page}, builder="gettext")
+    assert build.status == 0, build.warnings
+    with (build.out_dir / "index.pot").open("rb") as pot_file:
+        messages = [m.id for m in read_po(pot_file) if m.id]
+    # UI strings come from the extension's catalog, data from BCD: neither belongs in page catalogs.
+    assert messages == ["Page", "A paragraph."]
