@@ -120,10 +120,17 @@ def write_fixtures(result: dict[str, dict[str, object]], out_dir: Path) -> list[
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--chromium", default=shutil.which("chromium"),
-                        help="Chromium binary (default: chromium on PATH)")
-    parser.add_argument("--out-dir", type=Path, default=DATA_DIR,
-                        help="where to write the fixtures (default: tests/reference/data)")
+    parser.add_argument(
+        "--chromium",
+        default=shutil.which("chromium"),
+        help="Chromium binary (default: chromium on PATH)",
+    )
+    parser.add_argument(
+        "--out-dir",
+        type=Path,
+        default=DATA_DIR,
+        help="where to write the fixtures (default: tests/reference/data)",
+    )
     args = parser.parse_args(argv)
     if not args.chromium:
         print("error: no Chromium found; pass --chromium", file=sys.stderr)

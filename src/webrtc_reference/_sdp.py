@@ -41,7 +41,8 @@ __all__ = [
 ICE_CHARS: Final = string.ascii_letters + string.digits + "+/"
 _CNAME_CHARS: Final = string.ascii_letters + string.digits
 _SENDING: Final = frozenset({"sendrecv", "sendonly"})
-_DISCARD_ADDRESS: Final = "rtcp:9 IN IP4 0.0.0.0"  # JSEP §5.2.1: port 9, address 0.0.0.0
+# As Chromium writes it: JSEP §5.2.1's dummy port 9 and address 0.0.0.0 before any candidate.
+_DISCARD_ADDRESS: Final = "rtcp:9 IN IP4 0.0.0.0"
 
 
 def default_codecs(kind: str) -> list[Codec]:
@@ -73,8 +74,8 @@ def new_dtls_fingerprint() -> tuple[str, str]:
 
 
 def new_session_id() -> str:
-    """A random decimal session id below 2**63 (RFC 8866 §5.2; JSEP §5.2.1 asks for 63 bits)."""
-    return str(secrets.randbelow(2**63))
+    """A random decimal session id (RFC 8866 §5.2) below 2**63 - 1, as JSEP §5.2.1 asks."""
+    return str(secrets.randbelow(2**63 - 1))
 
 
 def media_section(
@@ -103,9 +104,19 @@ def media_section(
     if direction in _SENDING and port != 0:
         extra.extend(_ssrc_lines(msids, ssrc_seed))
     section = MediaSection(
-        kind=kind, port=port, formats=[str(codec.payload_type) for codec in codecs], mid=mid,
-        direction=direction, msids=list(msids), codecs=codecs, ice_ufrag=ice[0], ice_pwd=ice[1],
-        fingerprint=fingerprint, setup=setup, rtcp_mux=True, extra_attributes=extra,
+        kind=kind,
+        port=port,
+        formats=[str(codec.payload_type) for codec in codecs],
+        mid=mid,
+        direction=direction,
+        msids=list(msids),
+        codecs=codecs,
+        ice_ufrag=ice[0],
+        ice_pwd=ice[1],
+        fingerprint=fingerprint,
+        setup=setup,
+        rtcp_mux=True,
+        extra_attributes=extra,
     )
     # Check every value now, so a bad argument fails here and not when the offer is written.
     serialize_sdp(SessionDescriptionSdp(session_id="0", session_version=0, media=[section]))

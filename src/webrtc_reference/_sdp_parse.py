@@ -189,8 +189,12 @@ class _SectionReader:
         if len(set(formats)) != len(formats):
             raise SdpSyntaxError("a format is listed twice in m=", number)
         self.section = MediaSection(
-            kind=kind, port=int(port_match.group(1)), protocol=protocol, formats=formats,
-            direction=default_direction, line_number=number,
+            kind=kind,
+            port=int(port_match.group(1)),
+            protocol=protocol,
+            formats=formats,
+            direction=default_direction,
+            line_number=number,
         )
         self.payload_types = frozenset(formats) if self.rtp else frozenset()
         self.direction_seen: str | None = None
@@ -223,8 +227,10 @@ class _SectionReader:
             section.setup = self._single(name, section.setup, rest, number)
         elif name == "fingerprint" and section.fingerprint is None:
             section.fingerprint = _fingerprint(rest, number)
-        elif name in ("rtcp-mux", "bundle-only") and rest is None and not getattr(
-            section, name.replace("-", "_")
+        elif (
+            name in ("rtcp-mux", "bundle-only")
+            and rest is None
+            and not getattr(section, name.replace("-", "_"))
         ):
             setattr(section, name.replace("-", "_"), True)
         else:  # unknown, repeated flags, a second fingerprint (RFC 8122): kept verbatim
@@ -249,8 +255,10 @@ class _SectionReader:
             raise SdpSyntaxError(f"a=rtpmap for payload type {payload_type} given twice", number)
         channels = match.group(4)
         self.codecs[payload_type] = Codec(
-            payload_type=int(payload_type), name=match.group(2),
-            clock_rate=int(match.group(3)), channels=None if channels is None else int(channels),
+            payload_type=int(payload_type),
+            name=match.group(2),
+            clock_rate=int(match.group(3)),
+            channels=None if channels is None else int(channels),
         )
 
     def _payload_attribute(self, name: str, rest: str | None, value: str, number: int) -> None:
@@ -288,8 +296,6 @@ class _SectionReader:
 def _msid(value: str | None, number: int) -> tuple[str, str]:
     """RFC 8830 §2: a=msid:<msid-id> [<msid-appdata>]; the appdata is the track id."""
     fields = (value or "").split(" ")
-    if len(fields) > 2 or not all(
-        TOKEN.fullmatch(f) and len(f) <= _MAX_MSID_ID for f in fields
-    ):
+    if len(fields) > 2 or not all(TOKEN.fullmatch(f) and len(f) <= _MAX_MSID_ID for f in fields):
         raise SdpSyntaxError("a=msid needs '<stream id> [<track id>]' of 1-64 token chars", number)
     return fields[0], fields[1] if len(fields) == 2 else ""

@@ -28,10 +28,17 @@ def serialize_sdp(description: SessionDescriptionSdp) -> str:
         "s=-",
         "t=0 0",
     ]
-    lines.extend("a=group:BUNDLE" + "".join(" " + mid for mid in group)
-                 for group in description.bundle_groups)
-    _write_transport(lines, description.ice_ufrag, description.ice_pwd,
-                     description.fingerprint, description.setup)
+    lines.extend(
+        "a=group:BUNDLE" + "".join(" " + mid for mid in group)
+        for group in description.bundle_groups
+    )
+    _write_transport(
+        lines,
+        description.ice_ufrag,
+        description.ice_pwd,
+        description.fingerprint,
+        description.setup,
+    )
     lines.extend("a=" + attribute for attribute in description.extra_attributes)
     for section in description.media:
         _write_media(lines, section)
@@ -39,8 +46,11 @@ def serialize_sdp(description: SessionDescriptionSdp) -> str:
 
 
 def _write_transport(
-    lines: list[str], ufrag: str | None, pwd: str | None,
-    fingerprint: tuple[str, str] | None, setup: str | None,
+    lines: list[str],
+    ufrag: str | None,
+    pwd: str | None,
+    fingerprint: tuple[str, str] | None,
+    setup: str | None,
 ) -> None:
     if ufrag is not None:
         lines.append(f"a=ice-ufrag:{ufrag}")
@@ -55,8 +65,7 @@ def _write_transport(
 def _write_media(lines: list[str], section: MediaSection) -> None:
     lines.append(f"m={section.kind} {section.port} {section.protocol} {' '.join(section.formats)}")
     lines.append("c=IN IP4 0.0.0.0")
-    _write_transport(lines, section.ice_ufrag, section.ice_pwd,
-                     section.fingerprint, section.setup)
+    _write_transport(lines, section.ice_ufrag, section.ice_pwd, section.fingerprint, section.setup)
     if section.mid is not None:
         lines.append(f"a=mid:{section.mid}")
     # A data section has no direction (RFC 8841); sendrecv is what a reader assumes anyway.
@@ -89,8 +98,9 @@ def _check_session(description: SessionDescriptionSdp) -> None:
     for group in description.bundle_groups:
         for mid in group:
             _check_token("BUNDLE mid", mid)
-    _check_transport(description.ice_ufrag, description.ice_pwd,
-                     description.fingerprint, description.setup)
+    _check_transport(
+        description.ice_ufrag, description.ice_pwd, description.fingerprint, description.setup
+    )
     _check_lines("session attribute", description.extra_attributes)
     for section in description.media:
         _check_media(section)

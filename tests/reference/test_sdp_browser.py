@@ -30,11 +30,19 @@ pytestmark = pytest.mark.browser
 DATA = Path(__file__).parent / "data"
 
 # JSEP §5.3.1 / webrtc-pc: what a fresh answerer with no tracks answers to each direction.
-FRESH_ANSWER = {"sendrecv": "recvonly", "sendonly": "recvonly",
-                "recvonly": "inactive", "inactive": "inactive"}
+FRESH_ANSWER = {
+    "sendrecv": "recvonly",
+    "sendonly": "recvonly",
+    "recvonly": "inactive",
+    "inactive": "inactive",
+}
 # RFC 3264 §6: the answerer's view of an offered direction.
-REVERSED = {"sendrecv": "sendrecv", "sendonly": "recvonly",
-            "recvonly": "sendonly", "inactive": "inactive"}
+REVERSED = {
+    "sendrecv": "sendrecv",
+    "sendonly": "recvonly",
+    "recvonly": "sendonly",
+    "inactive": "inactive",
+}
 
 # Resolves to the answer and, per transceiver, its mid and the ids of its track's streams.
 ACCEPT_OFFER = """
@@ -80,8 +88,9 @@ def page(browser: Browser) -> Iterator[Page]:
         opened.close()
 
 
-def offer(direction: str, msids: list[tuple[str, str]], ports: tuple[int, int] = (9, 9)
-          ) -> SessionDescriptionSdp:
+def offer(
+    direction: str, msids: list[tuple[str, str]], ports: tuple[int, int] = (9, 9)
+) -> SessionDescriptionSdp:
     """An audio+video offer built by the module, one direction for both sections.
 
     Each section's track id gets the kind appended: Chromium rejects an offer whose sections
@@ -89,9 +98,16 @@ def offer(direction: str, msids: list[tuple[str, str]], ports: tuple[int, int] =
     """
     ice, fingerprint = new_ice_credentials(), new_dtls_fingerprint()
     media = [
-        media_section(kind, mid=str(index), direction=direction, ice=ice,
-                      msids=[(stream, f"{track}-{kind}") for stream, track in msids],
-                      fingerprint=fingerprint, setup="actpass", port=port)
+        media_section(
+            kind,
+            mid=str(index),
+            direction=direction,
+            ice=ice,
+            msids=[(stream, f"{track}-{kind}") for stream, track in msids],
+            fingerprint=fingerprint,
+            setup="actpass",
+            port=port,
+        )
         for index, (kind, port) in enumerate(zip(("audio", "video"), ports, strict=True))
     ]
     return offer_answer_session(new_session_id(), 1, media)
@@ -103,10 +119,14 @@ def accept_offer(page: Page, description: SessionDescriptionSdp) -> dict[str, An
 
 
 @pytest.mark.parametrize("direction", DIRECTIONS)
-@pytest.mark.parametrize("msids", [[], [("stream-a", "track-a")], [("-", "track-a")]],
-                         ids=["no-msid", "msid", "msid-no-stream"])
-def test_chromium_accepts_our_offer(page: Page, direction: str,
-                                    msids: list[tuple[str, str]]) -> None:
+@pytest.mark.parametrize(
+    "msids",
+    [[], [("stream-a", "track-a")], [("-", "track-a")]],
+    ids=["no-msid", "msid", "msid-no-stream"],
+)
+def test_chromium_accepts_our_offer(
+    page: Page, direction: str, msids: list[tuple[str, str]]
+) -> None:
     result = accept_offer(page, offer(direction, msids))
     answer = parse_sdp(result["answer"])
     assert [(s.kind, s.mid, s.port) for s in answer.media] == [("audio", "0", 9), ("video", "1", 9)]
@@ -151,19 +171,27 @@ def answer_to(offer_sdp: str, directions: dict[str, str], rejected: str = "") ->
         # Our default codec must be one Chromium offered, under the same payload type.
         ours = default_codecs(section.kind)[0]
         assert (ours.payload_type, ours.name) in [(c.payload_type, c.name) for c in section.codecs]
-        media.append(media_section(
-            section.kind, mid=section.mid, direction=directions[section.kind],
-            msids=[("answer-stream", f"answer-{section.kind}")], ice=ice,
-            fingerprint=fingerprint, setup="active", port=0 if section.kind == rejected else 9,
-        ))
+        media.append(
+            media_section(
+                section.kind,
+                mid=section.mid,
+                direction=directions[section.kind],
+                msids=[("answer-stream", f"answer-{section.kind}")],
+                ice=ice,
+                fingerprint=fingerprint,
+                setup="active",
+                port=0 if section.kind == rejected else 9,
+            )
+        )
     return serialize_sdp(offer_answer_session(new_session_id(), 1, media))
 
 
 @pytest.mark.parametrize("offered", DIRECTIONS)
 def test_chromium_accepts_our_answer(page: Page, offered: str) -> None:
     answered = REVERSED[offered]
-    page.expose_function("answerFor", lambda sdp: answer_to(
-        sdp, {"audio": answered, "video": "inactive"}))
+    page.expose_function(
+        "answerFor", lambda sdp: answer_to(sdp, {"audio": answered, "video": "inactive"})
+    )
     result = page.evaluate(ACCEPT_ANSWER, [["audio", offered], ["video", "sendrecv"]])
     assert result["state"] == "stable"
     # currentDirection is the answer's direction seen from the offerer (RFC 3264 §6).
@@ -182,8 +210,14 @@ def test_chromium_rejects_an_a_msid_line_repeated_across_sections(page: Page) ->
 
 @pytest.mark.parametrize(
     ("name", "value"),
-    [("ice_ufrag", None), ("ice_pwd", None), ("ice_pwd", "only21chars+only21char"[:21]),
-     ("fingerprint", None), ("fingerprint", ("sha-256", "AB:CD")), ("rtcp_mux", False)],
+    [
+        ("ice_ufrag", None),
+        ("ice_pwd", None),
+        ("ice_pwd", "only21chars+only21char"[:21]),
+        ("fingerprint", None),
+        ("fingerprint", ("sha-256", "AB:CD")),
+        ("rtcp_mux", False),
+    ],
 )
 def test_chromium_rejects_our_offer_without_a_required_attribute(
     page: Page, name: str, value: object
@@ -191,7 +225,7 @@ def test_chromium_rejects_our_offer_without_a_required_attribute(
     """The acceptance tests above can fail: Chromium refuses sections without these.
 
     RFC 8839 §5.4 (ICE credentials, pwd of 22+ chars), RFC 8122 §5 (a fingerprint that a
-    sha-256 digest can match), RFC 8858 (rtcp-mux, which Chromium requires by default).
+    sha-256 digest can match), RFC 5761 (rtcp-mux, which Chromium requires by default).
     """
     from playwright.sync_api import Error
 
@@ -211,14 +245,16 @@ def test_chromium_accepts_a_browser_offer_after_our_round_trip(page: Page, name:
     assert result["streams"] == {s.mid: [stream for stream, _ in s.msids] for s in rtp}
     answer = parse_sdp(result["answer"])
     assert [s.mid for s in answer.media] == [s.mid for s in original.media]
-    assert [s.direction for s in answer.media[:len(rtp)]] == ["recvonly"] * len(rtp)
+    assert [s.direction for s in answer.media[: len(rtp)]] == ["recvonly"] * len(rtp)
 
 
 def test_chromium_drops_the_transceiver_whose_section_our_answer_rejects(page: Page) -> None:
     """webrtc-pc, set a session description: a rejected section stops its transceiver, and a
     stopped transceiver whose section is rejected in both descriptions leaves the set."""
-    page.expose_function("answerFor", lambda sdp: answer_to(
-        sdp, {"audio": "recvonly", "video": "inactive"}, rejected="video"))
+    page.expose_function(
+        "answerFor",
+        lambda sdp: answer_to(sdp, {"audio": "recvonly", "video": "inactive"}, rejected="video"),
+    )
     result = page.evaluate(ACCEPT_ANSWER, [["audio", "sendrecv"], ["video", "sendrecv"]])
     assert result["state"] == "stable"
     assert result["current"] == [["0", "sendonly"]]

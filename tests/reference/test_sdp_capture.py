@@ -16,8 +16,16 @@ DATA = Path(__file__).parent / "data"
 def shape(description: SessionDescriptionSdp) -> list[tuple[object, ...]]:
     """What does not change between captures: no ids, keys or random numbers."""
     return [
-        (s.kind, s.mid, s.port, s.direction, len(s.msids), s.setup, s.rtcp_mux,
-         [(c.payload_type, c.name, c.clock_rate, c.channels, c.fmtp) for c in s.codecs])
+        (
+            s.kind,
+            s.mid,
+            s.port,
+            s.direction,
+            len(s.msids),
+            s.setup,
+            s.rtcp_mux,
+            [(c.payload_type, c.name, c.clock_rate, c.channels, c.fmtp) for c in s.codecs],
+        )
         for s in description.media
     ]
 
@@ -30,8 +38,10 @@ def read(directory: Path, name: str) -> SessionDescriptionSdp:
 def test_capture_writes_fixtures_shaped_like_the_committed_ones(
     chromium_executable: str, tmp_path: Path
 ) -> None:
-    assert capture_browser_sdp.main(["--chromium", chromium_executable,
-                                     "--out-dir", str(tmp_path)]) == 0
+    assert (
+        capture_browser_sdp.main(["--chromium", chromium_executable, "--out-dir", str(tmp_path)])
+        == 0
+    )
     ids = json.loads((tmp_path / capture_browser_sdp.IDS_FILE).read_text("utf-8"))
     for name in capture_browser_sdp.FILES.values():
         assert (tmp_path / name).read_bytes().endswith(b"\r\n")

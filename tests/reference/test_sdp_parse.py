@@ -257,13 +257,14 @@ def test_rfc8866_direction_attribute_takes_no_value() -> None:
 
 
 def test_rfc8866_session_level_direction_is_the_default_of_each_section() -> None:
-    parsed = parse_sdp(HEADER + "a=inactive\n" + AUDIO + AUDIO.replace("mid:0", "mid:1")
-                       + "a=sendonly\n")
+    parsed = parse_sdp(
+        HEADER + "a=inactive\n" + AUDIO + AUDIO.replace("mid:0", "mid:1") + "a=sendonly\n"
+    )
     assert [section.direction for section in parsed.media] == ["inactive", "sendonly"]
     assert parsed.extra_attributes == ["inactive"]
 
 
-# RFC 8830: a=msid; RFC 8843: BUNDLE and mid; RFC 8839 / 8122 / 4145: ICE, DTLS.
+# RFC 8830: a=msid; RFC 5888 / 8843: mid and BUNDLE; RFC 8839 / 8122 / 8842: ICE, DTLS.
 
 
 def test_rfc8830_msid_gives_stream_and_track_ids() -> None:
@@ -294,16 +295,16 @@ def test_rfc8843_bundle_group_without_mids() -> None:
     assert error_line(HEADER + "a=group:BUNDLE 0 a(b)\n") == 5
 
 
-def test_rfc8858_repeated_rtcp_mux_is_kept_verbatim() -> None:
+def test_rfc5761_repeated_rtcp_mux_is_kept_verbatim() -> None:
     section = parse_sdp(HEADER + AUDIO + "a=rtcp-mux\na=rtcp-mux\n").media[0]
     assert section.rtcp_mux and section.extra_attributes == ["rtcp-mux"]
 
 
-def test_rfc8843_mid_given_twice_is_rejected() -> None:
+def test_rfc5888_mid_given_twice_is_rejected() -> None:
     assert error_line(HEADER + AUDIO + "a=mid:1\n") == 10
 
 
-def test_rfc8843_mid_must_be_a_token() -> None:
+def test_rfc5888_mid_must_be_a_token() -> None:
     assert error_line(HEADER + AUDIO.replace("a=mid:0", "a=mid:")) == 7
 
 
@@ -313,9 +314,14 @@ def test_rfc8122_fingerprint_needs_hash_and_hex_bytes() -> None:
 
 
 def test_rfc8839_media_level_ice_and_dtls_values() -> None:
-    text = HEADER + "a=ice-ufrag:sess\n" + AUDIO + (
-        "a=ice-ufrag:abcd\na=ice-pwd:0123456789abcdefghijkl\n"
-        "a=fingerprint:sha-256 AB:CD\na=setup:actpass\na=rtcp-mux\na=bundle-only\n"
+    text = (
+        HEADER
+        + "a=ice-ufrag:sess\n"
+        + AUDIO
+        + (
+            "a=ice-ufrag:abcd\na=ice-pwd:0123456789abcdefghijkl\n"
+            "a=fingerprint:sha-256 AB:CD\na=setup:actpass\na=rtcp-mux\na=bundle-only\n"
+        )
     )
     parsed = parse_sdp(text)
     section = parsed.media[0]
@@ -330,14 +336,21 @@ def test_rfc8839_ice_ufrag_given_twice_is_rejected() -> None:
 
 
 def test_rfc8866_unknown_attributes_are_kept_verbatim_in_order() -> None:
-    text = HEADER + "a=extmap-allow-mixed\na=msid-semantic: WMS\n" + AUDIO + (
-        "a=extmap:1 urn:ietf:params:rtp-hdrext:ssrc-audio-level\na=rtcp-rsize\n"
-        "a=ssrc:1 cname:x y\n"
+    text = (
+        HEADER
+        + "a=extmap-allow-mixed\na=msid-semantic: WMS\n"
+        + AUDIO
+        + (
+            "a=extmap:1 urn:ietf:params:rtp-hdrext:ssrc-audio-level\na=rtcp-rsize\n"
+            "a=ssrc:1 cname:x y\n"
+        )
     )
     parsed = parse_sdp(text)
     assert parsed.extra_attributes == ["extmap-allow-mixed", "msid-semantic: WMS"]
     assert parsed.media[0].extra_attributes == [
-        "extmap:1 urn:ietf:params:rtp-hdrext:ssrc-audio-level", "rtcp-rsize", "ssrc:1 cname:x y",
+        "extmap:1 urn:ietf:params:rtp-hdrext:ssrc-audio-level",
+        "rtcp-rsize",
+        "ssrc:1 cname:x y",
     ]
 
 
@@ -354,14 +367,17 @@ def test_chromium_offer_audio_video_sendrecv_with_a_stream() -> None:
     caller = chromium_ids()["caller"]
     assert parsed.bundle_groups == [["0", "1"]]
     assert [(s.kind, s.mid, s.port, s.direction) for s in parsed.media] == [
-        ("audio", "0", 9, "sendrecv"), ("video", "1", 9, "sendrecv"),
+        ("audio", "0", 9, "sendrecv"),
+        ("video", "1", 9, "sendrecv"),
     ]
     assert [s.msids for s in parsed.media] == [
-        [(caller["stream"], caller["audio"])], [(caller["stream"], caller["video"])],
+        [(caller["stream"], caller["audio"])],
+        [(caller["stream"], caller["video"])],
     ]
     audio, video = parsed.media
-    assert audio.codecs[0] == Codec(111, "opus", 48000, 2, "minptime=10;useinbandfec=1",
-                                    ["transport-cc"])
+    assert audio.codecs[0] == Codec(
+        111, "opus", 48000, 2, "minptime=10;useinbandfec=1", ["transport-cc"]
+    )
     assert video.codecs[0] == Codec(
         96, "VP8", 90000, None, None, ["goog-remb", "transport-cc", "ccm fir", "nack", "nack pli"]
     )
@@ -378,10 +394,12 @@ def test_chromium_answer_sendrecv_with_the_callee_stream() -> None:
     parsed = parse_sdp(fixture("chromium-answer.sdp"))
     callee = chromium_ids()["callee"]
     assert [(s.kind, s.mid, s.port, s.direction, s.setup) for s in parsed.media] == [
-        ("audio", "0", 9, "sendrecv", "active"), ("video", "1", 9, "sendrecv", "active"),
+        ("audio", "0", 9, "sendrecv", "active"),
+        ("video", "1", 9, "sendrecv", "active"),
     ]
     assert [s.msids for s in parsed.media] == [
-        [(callee["stream"], callee["audio"])], [(callee["stream"], callee["video"])],
+        [(callee["stream"], callee["audio"])],
+        [(callee["stream"], callee["video"])],
     ]
     assert parsed.media[0].codecs[0].name == "opus"
     assert parsed.media[1].codecs[0].name == "VP8"
@@ -392,7 +410,8 @@ def test_chromium_reoffer_after_removetrack_is_recvonly_and_keeps_the_msid() -> 
     parsed = parse_sdp(fixture("chromium-reoffer-removetrack.sdp"))
     caller = chromium_ids()["caller"]
     assert [(s.kind, s.mid, s.port, s.direction) for s in parsed.media] == [
-        ("audio", "0", 9, "sendrecv"), ("video", "1", 9, "recvonly"),
+        ("audio", "0", 9, "sendrecv"),
+        ("video", "1", 9, "recvonly"),
     ]
     assert parsed.media[1].msids == [(caller["stream"], caller["video"])]
     assert parsed.session_version > parse_sdp(fixture("chromium-offer.sdp")).session_version
@@ -402,7 +421,11 @@ def test_chromium_offer_after_transceiver_stop_rejects_the_section() -> None:
     parsed = parse_sdp(fixture("chromium-offer-stopped.sdp"))
     audio, video = parsed.media
     assert (audio.kind, audio.mid, audio.port, audio.direction, audio.msids) == (
-        "audio", "0", 0, "inactive", [],
+        "audio",
+        "0",
+        0,
+        "inactive",
+        [],
     )
     assert (video.mid, video.port, video.direction) == ("1", 9, "recvonly")
     assert parsed.bundle_groups == [["1"]]
@@ -416,7 +439,8 @@ def test_firefox_offer_with_braced_msids_and_session_level_fingerprint() -> None
     assert len(parsed.fingerprint[1].split(":")) == 32
     assert parsed.extra_attributes == ["ice-options:trickle", "msid-semantic:WMS *"]
     assert [(s.kind, s.mid, s.port, s.direction, s.setup) for s in parsed.media] == [
-        ("audio", "0", 9, "sendrecv", "actpass"), ("video", "1", 9, "sendrecv", "actpass"),
+        ("audio", "0", 9, "sendrecv", "actpass"),
+        ("video", "1", 9, "sendrecv", "actpass"),
         ("application", "2", 9, "sendrecv", "actpass"),
     ]
     stream = "{0f2d6a5e-7c1b-4e93-8a40-3b6d2f9e1c57}"
@@ -426,10 +450,17 @@ def test_firefox_offer_with_braced_msids_and_session_level_fingerprint() -> None
         [],
     ]
     audio, video, data = parsed.media
-    assert audio.codecs[0] == Codec(109, "opus", 48000, 2,
-                                    "maxplaybackrate=48000;stereo=1;useinbandfec=1")
+    assert audio.codecs[0] == Codec(
+        109, "opus", 48000, 2, "maxplaybackrate=48000;stereo=1;useinbandfec=1"
+    )
     assert audio.codecs[1] == Codec(9, "G722", 8000, 1)
-    assert video.codecs[0] == Codec(120, "VP8", 90000, None, "max-fs=12288;max-fr=60",
-                                    ["nack", "nack pli", "ccm fir", "goog-remb", "transport-cc"])
+    assert video.codecs[0] == Codec(
+        120,
+        "VP8",
+        90000,
+        None,
+        "max-fs=12288;max-fr=60",
+        ["nack", "nack pli", "ccm fir", "goog-remb", "transport-cc"],
+    )
     assert data.formats == ["webrtc-datachannel"] and data.codecs == []
     assert data.extra_attributes == ["sctp-port:5000", "max-message-size:1073741823"]

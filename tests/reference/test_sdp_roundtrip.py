@@ -34,14 +34,21 @@ ICE = ("abcd", "0123456789abcdefghijkl")
 FINGERPRINT = ("sha-256", ":".join(["AB"] * 32))
 
 
-def build(direction: str, msids: list[tuple[str, str]], *, audio_port: int = 9,
-          count: int = 2) -> SessionDescriptionSdp:
+def build(
+    direction: str, msids: list[tuple[str, str]], *, audio_port: int = 9, count: int = 2
+) -> SessionDescriptionSdp:
     """An offer of *count* alternating audio/video sections built by the module."""
     media = [
         media_section(
-            ("audio", "video")[index % 2], mid=str(index), direction=direction, msids=msids,
-            ice=ICE, fingerprint=FINGERPRINT, setup="actpass",
-            port=audio_port if index == 0 else 9, ssrc_seed=index,
+            ("audio", "video")[index % 2],
+            mid=str(index),
+            direction=direction,
+            msids=msids,
+            ice=ICE,
+            fingerprint=FINGERPRINT,
+            setup="actpass",
+            port=audio_port if index == 0 else 9,
+            ssrc_seed=index,
         )
         for index in range(count)
     ]
@@ -75,11 +82,21 @@ def test_rfc8866_every_serialized_line_is_type_equals_value() -> None:
 
 def test_jsep_media_section_has_the_attributes_chromium_requires() -> None:
     lines = sections(serialize_sdp(build("sendrecv", [("s", "t")])))[1]
-    for required in ("c=IN IP4 0.0.0.0", "a=rtcp:9 IN IP4 0.0.0.0", "a=ice-ufrag:abcd",
-                     "a=ice-pwd:0123456789abcdefghijkl", "a=ice-options:trickle",
-                     f"a=fingerprint:sha-256 {FINGERPRINT[1]}", "a=setup:actpass", "a=mid:0",
-                     "a=sendrecv", "a=msid:s t", "a=rtcp-mux", "a=rtcp-rsize",
-                     "a=rtpmap:111 opus/48000/2"):
+    for required in (
+        "c=IN IP4 0.0.0.0",
+        "a=rtcp:9 IN IP4 0.0.0.0",
+        "a=ice-ufrag:abcd",
+        "a=ice-pwd:0123456789abcdefghijkl",
+        "a=ice-options:trickle",
+        f"a=fingerprint:sha-256 {FINGERPRINT[1]}",
+        "a=setup:actpass",
+        "a=mid:0",
+        "a=sendrecv",
+        "a=msid:s t",
+        "a=rtcp-mux",
+        "a=rtcp-rsize",
+        "a=rtpmap:111 opus/48000/2",
+    ):
         assert required in lines
     assert lines[0] == "m=audio 9 UDP/TLS/RTP/SAVPF 111"
 
@@ -88,8 +105,9 @@ def test_jsep_media_section_has_the_attributes_chromium_requires() -> None:
 
 
 @pytest.mark.parametrize("direction", DIRECTIONS)
-@pytest.mark.parametrize("msids", [[], [("stream", "track")], [("-", "track")],
-                                   [("s1", "track"), ("s2", "track")]])
+@pytest.mark.parametrize(
+    "msids", [[], [("stream", "track")], [("-", "track")], [("s1", "track"), ("s2", "track")]]
+)
 @pytest.mark.parametrize("audio_port", [9, 0])
 def test_rfc8866_round_trip_of_built_descriptions(
     direction: str, msids: list[tuple[str, str]], audio_port: int
@@ -98,16 +116,30 @@ def test_rfc8866_round_trip_of_built_descriptions(
     parsed = parse_sdp(serialize_sdp(built))
     assert parsed == built
     assert [section.line_number for section in parsed.media] == [
-        index + 1 for index, line in enumerate(serialize_sdp(built).split("\r\n"))
+        index + 1
+        for index, line in enumerate(serialize_sdp(built).split("\r\n"))
         if line.startswith("m=")
     ]
 
 
 def test_rfc8866_round_trip_keeps_session_level_transport_values() -> None:
     built = SessionDescriptionSdp(
-        "1", 0, [MediaSection("application", 9, "UDP/DTLS/SCTP", ["webrtc-datachannel"],
-                              mid="d", extra_attributes=["sctp-port:5000"])],
-        ice_ufrag="abcd", ice_pwd=ICE[1], fingerprint=FINGERPRINT, setup="passive",
+        "1",
+        0,
+        [
+            MediaSection(
+                "application",
+                9,
+                "UDP/DTLS/SCTP",
+                ["webrtc-datachannel"],
+                mid="d",
+                extra_attributes=["sctp-port:5000"],
+            )
+        ],
+        ice_ufrag="abcd",
+        ice_pwd=ICE[1],
+        fingerprint=FINGERPRINT,
+        setup="passive",
     )
     assert parse_sdp(serialize_sdp(built)) == built
 
@@ -162,14 +194,35 @@ def test_serialize_rejects_a_bad_session_id() -> None:
 
 def test_builders_reject_bad_arguments() -> None:
     with pytest.raises(ValueError, match="direction"):
-        media_section("audio", mid="0", direction="stopped", msids=[], ice=ICE,
-                      fingerprint=FINGERPRINT, setup="actpass")
+        media_section(
+            "audio",
+            mid="0",
+            direction="stopped",
+            msids=[],
+            ice=ICE,
+            fingerprint=FINGERPRINT,
+            setup="actpass",
+        )
     with pytest.raises(ValueError, match="setup"):
-        media_section("audio", mid="0", direction="sendrecv", msids=[], ice=ICE,
-                      fingerprint=FINGERPRINT, setup="holdconn")
+        media_section(
+            "audio",
+            mid="0",
+            direction="sendrecv",
+            msids=[],
+            ice=ICE,
+            fingerprint=FINGERPRINT,
+            setup="holdconn",
+        )
     with pytest.raises(ValueError, match="media kind"):
-        media_section("text", mid="0", direction="sendrecv", msids=[], ice=ICE,
-                      fingerprint=FINGERPRINT, setup="actpass")
+        media_section(
+            "text",
+            mid="0",
+            direction="sendrecv",
+            msids=[],
+            ice=ICE,
+            fingerprint=FINGERPRINT,
+            setup="actpass",
+        )
     with pytest.raises(ValueError, match="session_id"):
         offer_answer_session("-1", 1, [])
 
@@ -183,8 +236,25 @@ def test_rfc8866_arbitrary_text_parses_or_raises_sdp_syntax_error(text: str) -> 
         assert error.line_number >= 1
 
 
-LINE_STARTS = ["v=", "o=", "s=", "t=", "m=", "c=", "a=", "a=rtpmap:", "a=fmtp:", "a=msid:",
-               "a=rtcp-fb:", "a=mid:", "a=sendonly", "a=group:BUNDLE ", "a=fingerprint:", "x=", ""]
+LINE_STARTS = [
+    "v=",
+    "o=",
+    "s=",
+    "t=",
+    "m=",
+    "c=",
+    "a=",
+    "a=rtpmap:",
+    "a=fmtp:",
+    "a=msid:",
+    "a=rtcp-fb:",
+    "a=mid:",
+    "a=sendonly",
+    "a=group:BUNDLE ",
+    "a=fingerprint:",
+    "x=",
+    "",
+]
 SDP_CHARS = string.ascii_letters + string.digits + " /:-.=*{}\t\r\u00e9\u0663"
 
 
@@ -213,18 +283,31 @@ TOKENS = st.text(string.ascii_letters + string.digits + "-{}+", min_size=1, max_
 @settings(max_examples=100, deadline=None)
 @given(
     st.lists(
-        st.tuples(st.sampled_from(["audio", "video"]), st.sampled_from(DIRECTIONS),
-                  st.lists(st.tuples(TOKENS, TOKENS), max_size=2), st.sampled_from([0, 9])),
+        st.tuples(
+            st.sampled_from(["audio", "video"]),
+            st.sampled_from(DIRECTIONS),
+            st.lists(st.tuples(TOKENS, TOKENS), max_size=2),
+            st.sampled_from([0, 9]),
+        ),
         max_size=5,
     ),
-    st.integers(0, 2**63 - 1), st.integers(0, 2**32),
+    st.integers(0, 2**63 - 1),
+    st.integers(0, 2**32),
 )
 def test_rfc8866_round_trip_of_any_built_offer(
     specs: list[tuple[str, str, list[tuple[str, str]], int]], session: int, version: int
 ) -> None:
     media = [
-        media_section(kind, mid=f"m{index}", direction=direction, msids=msids, ice=ICE,
-                      fingerprint=FINGERPRINT, setup="actpass", port=port)
+        media_section(
+            kind,
+            mid=f"m{index}",
+            direction=direction,
+            msids=msids,
+            ice=ICE,
+            fingerprint=FINGERPRINT,
+            setup="actpass",
+            port=port,
+        )
         for index, (kind, direction, msids, port) in enumerate(specs)
     ]
     built = offer_answer_session(str(session), version, media)
@@ -268,9 +351,17 @@ def test_default_codecs_are_chromium_opus_and_vp8() -> None:
 
 def test_rfc5576_ssrc_lines_only_for_sending_sections() -> None:
     def ssrc_lines(direction: str, port: int = 9) -> list[str]:
-        section = media_section("video", mid="v", direction=direction, msids=[("s", "t")],
-                                ice=ICE, fingerprint=FINGERPRINT, setup="active", port=port,
-                                ssrc_seed=7)
+        section = media_section(
+            "video",
+            mid="v",
+            direction=direction,
+            msids=[("s", "t")],
+            ice=ICE,
+            fingerprint=FINGERPRINT,
+            setup="active",
+            port=port,
+            ssrc_seed=7,
+        )
         return [a for a in section.extra_attributes if a.startswith("ssrc:")]
 
     sending = ssrc_lines("sendonly")
