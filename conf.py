@@ -63,7 +63,7 @@ html_copy_source = False
 html_show_sourcelink = False
 html_sidebars = {
     "**": [
-        "sidebar/brand.html",
+        "brand.html",
         "lang-switcher.html",
         "sidebar/search.html",
         "sidebar/scroll-start.html",
