@@ -10,13 +10,13 @@ as the JavaScript API reports them, so that tests can check the msid lines again
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
-import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Final
+
+from chromium import CHROMIUM_ARGS, find_chromium
 
 ROOT: Final = Path(__file__).resolve().parent.parent
 DATA_DIR: Final = ROOT / "tests" / "reference" / "data"
@@ -77,22 +77,12 @@ async () => {
 """
 
 
-def _chromium_args() -> list[str]:
-    """The offline flags of tests/conftest.py, so that the tool and the tests run alike."""
-    spec = importlib.util.spec_from_file_location("_conftest", ROOT / "tests" / "conftest.py")
-    if spec is None or spec.loader is None:
-        raise RuntimeError("cannot load tests/conftest.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return list(module.CHROMIUM_ARGS)
-
-
 def capture(executable: str) -> dict[str, dict[str, object]]:
     """Run the scenario in Chromium; return {"sdp": {name: text}, "ids": {...}}."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=_chromium_args())
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page()
             result: dict[str, dict[str, object]] = page.evaluate(SCENARIO)
@@ -122,7 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument(
         "--chromium",
-        default=shutil.which("chromium"),
+        default=find_chromium(),
         help="Chromium binary (default: chromium on PATH)",
     )
     parser.add_argument(
