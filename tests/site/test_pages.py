@@ -8,7 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-import snowballstemmer
+import snowballstemmer  # type: ignore[import-untyped]  # ships no type hints
 from sitepages import LANGUAGES, read_page
 
 from build_site import site_settings
