@@ -1,0 +1,66 @@
+"""A pure-Python model of the W3C WebRTC API around RTCPeerConnection.removeTrack().
+
+It follows w3c/webrtc-pc at the commit in ``_spec.SPEC_COMMIT``; JavaScript examples translate
+line by line (IDL names, ``None`` for null, dicts for dictionaries, futures for promises).
+"""
+
+from __future__ import annotations
+
+from webrtc_reference._description import RTCSessionDescription
+from webrtc_reference._enums import (
+    MediaStreamTrackState,
+    RTCRtpTransceiverDirection,
+    RTCSdpType,
+    RTCSignalingState,
+)
+from webrtc_reference._events import Event, EventTarget, MediaStreamTrackEvent, RTCTrackEvent
+from webrtc_reference._exceptions import (
+    DOMException,
+    InvalidAccessError,
+    InvalidModificationError,
+    InvalidStateError,
+    OperationError,
+    RTCError,
+)
+from webrtc_reference._media import (
+    MediaDevices,
+    MediaStream,
+    MediaStreamTrack,
+    Navigator,
+    navigator,
+)
+from webrtc_reference._peerconnection import RTCPeerConnection
+from webrtc_reference._rtp import RTCRtpReceiver, RTCRtpSender
+from webrtc_reference._signaling import SIGNALING
+from webrtc_reference._spec import SPEC_COMMIT, SPEC_URL
+from webrtc_reference._transceiver import RTCRtpTransceiver
+
+__all__ = [
+    "SIGNALING",
+    "SPEC_COMMIT",
+    "SPEC_URL",
+    "DOMException",
+    "Event",
+    "EventTarget",
+    "InvalidAccessError",
+    "InvalidModificationError",
+    "InvalidStateError",
+    "MediaDevices",
+    "MediaStream",
+    "MediaStreamTrack",
+    "MediaStreamTrackEvent",
+    "MediaStreamTrackState",
+    "Navigator",
+    "OperationError",
+    "RTCError",
+    "RTCPeerConnection",
+    "RTCRtpReceiver",
+    "RTCRtpSender",
+    "RTCRtpTransceiver",
+    "RTCRtpTransceiverDirection",
+    "RTCSdpType",
+    "RTCSessionDescription",
+    "RTCSignalingState",
+    "RTCTrackEvent",
+    "navigator",
+]

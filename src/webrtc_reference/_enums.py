@@ -1,0 +1,77 @@
+"""IDL enums as StrEnums whose values are the IDL strings."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Final
+
+
+class RTCSignalingState(StrEnum):
+    """https://w3c.github.io/webrtc-pc/#rtcsignalingstate-enum"""
+
+    STABLE = "stable"
+    HAVE_LOCAL_OFFER = "have-local-offer"
+    HAVE_REMOTE_OFFER = "have-remote-offer"
+    HAVE_LOCAL_PRANSWER = "have-local-pranswer"
+    HAVE_REMOTE_PRANSWER = "have-remote-pranswer"
+    CLOSED = "closed"
+
+
+class RTCSdpType(StrEnum):
+    """https://w3c.github.io/webrtc-pc/#rtcsdptype"""
+
+    OFFER = "offer"
+    PRANSWER = "pranswer"
+    ANSWER = "answer"
+    ROLLBACK = "rollback"
+
+
+class RTCRtpTransceiverDirection(StrEnum):
+    """https://w3c.github.io/webrtc-pc/#dom-rtcrtptransceiverdirection"""
+
+    SENDRECV = "sendrecv"
+    SENDONLY = "sendonly"
+    RECVONLY = "recvonly"
+    INACTIVE = "inactive"
+    STOPPED = "stopped"
+
+
+class MediaStreamTrackState(StrEnum):
+    """https://w3c.github.io/mediacapture-main/#dom-mediastreamtrackstate"""
+
+    LIVE = "live"
+    ENDED = "ended"
+
+
+class Side(StrEnum):
+    """Which description a call applies: setLocalDescription or setRemoteDescription."""
+
+    LOCAL = "local"
+    REMOTE = "remote"
+
+
+Direction = RTCRtpTransceiverDirection
+SENDING: Final = frozenset({Direction.SENDRECV, Direction.SENDONLY})
+RECEIVING: Final = frozenset({Direction.SENDRECV, Direction.RECVONLY})
+# RFC 9429 §5.3.1: the offered direction seen from the answerer's side.
+REVERSED: Final = {
+    Direction.SENDRECV: Direction.SENDRECV,
+    Direction.SENDONLY: Direction.RECVONLY,
+    Direction.RECVONLY: Direction.SENDONLY,
+    Direction.INACTIVE: Direction.INACTIVE,
+}
+
+
+def intersect(first: Direction, second: Direction) -> Direction:
+    """The direction that both allow: sends only if both send, receives only if both receive."""
+    send = first in SENDING and second in SENDING
+    receive = first in RECEIVING and second in RECEIVING
+    return _FROM_FLAGS[(send, receive)]
+
+
+_FROM_FLAGS: Final = {
+    (True, True): Direction.SENDRECV,
+    (True, False): Direction.SENDONLY,
+    (False, True): Direction.RECVONLY,
+    (False, False): Direction.INACTIVE,
+}
