@@ -98,11 +98,21 @@ class MediaStreamTrack(EventTarget):
         self._fire(Event("mute" if muted else "unmute"))
 
     def _end(self) -> None:
-        """The track ends for a reason other than stop(): ``ended`` fires from a task."""
-        if self._ready_state is MediaStreamTrackState.ENDED:
-            return
-        self._ready_state = MediaStreamTrackState.ENDED
-        queue_task(lambda: self._fire(Event("ended")))
+        """The track ends for a reason other than stop(): a queued task ends it and fires.
+
+        Spec: https://w3c.github.io/mediacapture-main/#track-ended
+        """
+
+        def task() -> None:
+            # Step 1.
+            if self._ready_state is MediaStreamTrackState.ENDED:
+                return
+            # Step 2.
+            self._ready_state = MediaStreamTrackState.ENDED
+            # Steps 3-4.
+            self._fire(Event("ended"))
+
+        queue_task(task)
 
     def __repr__(self) -> str:
         return f"<MediaStreamTrack kind={self._kind} id={self._id} {self._ready_state}>"
@@ -221,13 +231,9 @@ class MediaDevices(EventTarget):
         if not kinds:
             future.set_exception(TypeError("getUserMedia(): ask for audio, video or both"))
             return future
-        tracks = [MediaStreamTrack(kind, f"synthetic {kind}") for kind in kinds]
-
-        def resolve() -> None:
-            if not future.done():
-                future.set_result(MediaStream(tracks))
-
-        queue_task(resolve)
+        # Permission is granted at once and no device is opened, so the promise is already
+        # resolved: awaiting it, like awaiting a resolved promise, runs no other task.
+        future.set_result(MediaStream([MediaStreamTrack(kind, f"synthetic {kind}") for kind in kinds]))
         return future
 
 

@@ -1,0 +1,51 @@
+"""Helpers shared by the webrtc_reference tests: run a coroutine, make tracks, negotiate."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Coroutine
+from typing import Any, TypeVar
+
+from webrtc_reference import MediaStream, MediaStreamTrack, RTCPeerConnection, navigator
+
+T = TypeVar("T")
+
+
+def run(test: Callable[[], Coroutine[Any, Any, T]]) -> T:
+    """Run an async test body on a fresh loop (no pytest-asyncio here)."""
+    return asyncio.run(test())
+
+
+async def turns(count: int = 3) -> None:
+    """Let the callbacks already queued on the loop run."""
+    for _ in range(count):
+        await asyncio.sleep(0)
+
+
+async def media(kind: str = "audio") -> tuple[MediaStreamTrack, MediaStream]:
+    """One live synthetic track of *kind* and the stream getUserMedia put it in."""
+    stream = await navigator.mediaDevices.getUserMedia({kind: True})
+    return stream.getTracks()[0], stream
+
+
+async def negotiate(caller: RTCPeerConnection, callee: RTCPeerConnection) -> None:
+    """One complete offer/answer exchange, caller offering (WPT exchangeOfferAnswer)."""
+    await caller.setLocalDescription(await caller.createOffer())
+    await callee.setRemoteDescription(caller.localDescription)  # type: ignore[arg-type]
+    await callee.setLocalDescription(await callee.createAnswer())
+    await caller.setRemoteDescription(callee.localDescription)  # type: ignore[arg-type]
+
+
+class Recorder:
+    """Records event types fired at some targets, in order, as "<label>:<type>"."""
+
+    def __init__(self) -> None:
+        self.events: list[str] = []
+
+    def watch(self, target: Any, label: str, *types: str) -> None:
+        for kind in types:
+            target.addEventListener(kind, lambda e, k=kind: self.events.append(f"{label}:{k}"))
+
+    def take(self) -> list[str]:
+        events, self.events = self.events, []
+        return events
