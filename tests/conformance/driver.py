@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Awaitable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import webrtc_reference as w
@@ -267,6 +268,10 @@ class Run:
 
     async def run(self) -> Trace:
         trace: Trace = []
+        # getUserMedia() yields to the loop; the page makes its tracks synchronously, so make
+        # them all before the first step, lest a queued event run in the middle of a step.
+        for name in self.scenario["tracks"]:
+            await self.track(name)
         self.snapshot()  # start watching the receiver tracks
         for step in self.scenario["steps"]:
             error = None
@@ -294,6 +299,15 @@ class Run:
         return trace
 
 
+async def _run(scenario: dict[str, Any]) -> Trace:
+    return await Run(scenario).run()
+
+
 def run_scenario(scenario: dict[str, Any]) -> Trace:
-    """Run a scenario on a fresh event loop and return its trace."""
-    return asyncio.run(Run(scenario).run())
+    """Run a scenario on a fresh event loop and return its trace.
+
+    The loop runs in a worker thread: Playwright's sync API keeps its own loop marked as
+    running in the calling thread, where asyncio.run() would refuse to start.
+    """
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        return worker.submit(asyncio.run, _run(scenario)).result()
