@@ -9,8 +9,9 @@ no track event; the answer direction is recvonly∩sendonly = inactive on the re
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+import threading
+from collections.abc import Coroutine, Iterator
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pytest
 
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.browser
+T = TypeVar("T")
 
 # The browser side, kept on window: one connection, one sent video track, a log of events.
 BROWSER_SIDE = """
@@ -51,10 +53,28 @@ BROWSER_SIDE = """
 """
 
 
+class LoopThread:
+    """An asyncio loop in its own thread: Playwright's sync API keeps a loop marked as running
+    in the test's thread, so the model's loop cannot run there."""
+
+    def __init__(self) -> None:
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self.thread.start()
+
+    def run(self, coro: Coroutine[Any, Any, T]) -> T:
+        return asyncio.run_coroutine_threadsafe(coro, self.loop).result(timeout=30)
+
+    def close(self) -> None:
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(timeout=10)
+        self.loop.close()
+
+
 class PythonSide:
     """The webrtc_reference side: one connection, one sent audio track, a log of events."""
 
-    def __init__(self, runner: asyncio.Runner) -> None:
+    def __init__(self, runner: LoopThread) -> None:
         self.runner = runner
         self.events: list[str] = []
         self.remote: Any = None
@@ -135,7 +155,10 @@ class PythonSide:
         return str(self.run(go()))
 
     def accept(self, answer_sdp: str) -> None:
-        self.run(self.pc.setRemoteDescription({"type": "answer", "sdp": answer_sdp}))
+        async def go() -> None:
+            await self.pc.setRemoteDescription({"type": "answer", "sdp": answer_sdp})
+
+        self.run(go())
 
 
 def browser_offer(page: Page) -> str:
@@ -177,17 +200,20 @@ def page(browser: Browser) -> Iterator[Page]:
     context = browser.new_context()
     page = context.new_page()
     yield page
-    page.evaluate("() => { side.pc.close(); side.track.stop(); }")
+    page.evaluate("() => { if (window.side) { side.pc.close(); side.track.stop(); } }")
     context.close()
 
 
 @pytest.fixture
 def python_side() -> Iterator[PythonSide]:
-    with asyncio.Runner() as runner:
+    runner = LoopThread()
+    try:
         side = PythonSide(runner)
         yield side
         side.call(side.pc.close)
         side.track.stop()
+    finally:
+        runner.close()
 
 
 def _exchange(offerer: str, page: Page, py: PythonSide) -> None:
