@@ -1,0 +1,128 @@
+"""The signaling state table: every legal and illegal transition, from the table itself.
+
+Spec: https://w3c.github.io/webrtc-pc/#set-description and RFC 9429 §5.5/§5.6
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from reference_helpers import run
+
+from webrtc_reference import InvalidStateError, RTCPeerConnection, RTCSdpType, RTCSignalingState
+from webrtc_reference._enums import Side
+from webrtc_reference._signaling import SIGNALING, next_signaling_state
+
+States = RTCSignalingState
+ALL = list(itertools.product(
+    [s for s in States if s is not States.CLOSED], list(Side), list(RTCSdpType)))
+
+
+async def _offer_from_fresh_peer() -> str:
+    peer = RTCPeerConnection()
+    peer.addTransceiver("audio")
+    offer = await peer.createOffer()
+    return offer.sdp
+
+
+async def _answer_to(offer_sdp: str) -> str:
+    peer = RTCPeerConnection()
+    await peer.setRemoteDescription({"type": "offer", "sdp": offer_sdp})
+    answer = await peer.createAnswer()
+    return answer.sdp
+
+
+async def _connection_in(state: RTCSignalingState) -> RTCPeerConnection:
+    """A connection with one audio transceiver, brought into *state* through the API."""
+    pc = RTCPeerConnection()
+    pc.addTransceiver("audio")
+    if state in (States.HAVE_LOCAL_OFFER, States.HAVE_REMOTE_PRANSWER):
+        await pc.setLocalDescription()
+    if state is States.HAVE_REMOTE_PRANSWER:
+        answer = await _answer_to(pc.localDescription.sdp)  # type: ignore[union-attr]
+        await pc.setRemoteDescription({"type": "pranswer", "sdp": answer})
+    if state in (States.HAVE_REMOTE_OFFER, States.HAVE_LOCAL_PRANSWER):
+        await pc.setRemoteDescription({"type": "offer", "sdp": await _offer_from_fresh_peer()})
+    if state is States.HAVE_LOCAL_PRANSWER:
+        await pc.setLocalDescription({"type": "pranswer"})
+    assert pc.signalingState == state
+    return pc
+
+
+async def _apply(pc: RTCPeerConnection, side: Side, sdp_type: RTCSdpType) -> None:
+    if side is Side.LOCAL:
+        await pc.setLocalDescription({"type": sdp_type})  # implicit offer or answer
+        return
+    if sdp_type is RTCSdpType.OFFER:
+        sdp = await _offer_from_fresh_peer()
+    elif sdp_type is RTCSdpType.ROLLBACK:
+        sdp = ""
+    elif pc.pendingLocalDescription is not None and pc.pendingLocalDescription.type == "offer":
+        sdp = await _answer_to(pc.pendingLocalDescription.sdp)
+    else:
+        sdp = await _answer_to(await _offer_from_fresh_peer())
+    await pc.setRemoteDescription({"type": sdp_type, "sdp": sdp})
+
+
+@pytest.mark.parametrize(("state", "side", "sdp_type"), ALL,
+                         ids=[f"{s}-{side}-{t}" for s, side, t in ALL])
+def test_signaling_table_transition(state: States, side: Side, sdp_type: RTCSdpType) -> None:
+    """Each (state, side, type): the table's next state, or InvalidStateError and no change."""
+
+    async def body() -> None:
+        pc = await _connection_in(state)
+        changes: list[str] = []
+        pc.onsignalingstatechange = lambda event: changes.append(str(pc.signalingState))
+        expected = SIGNALING.get((state, side, sdp_type))
+        implicit_rollback = (state, side, sdp_type) == (
+            States.HAVE_LOCAL_OFFER, Side.REMOTE, RTCSdpType.OFFER)
+        if expected is None and not implicit_rollback:
+            with pytest.raises(InvalidStateError):
+                await _apply(pc, side, sdp_type)
+            assert pc.signalingState == state
+            assert changes == []
+            return
+        await _apply(pc, side, sdp_type)
+        if implicit_rollback:  # setRemoteDescription step 3.1: rollback, then the offer
+            assert changes == ["stable", "have-remote-offer"]
+            return
+        assert pc.signalingState == expected
+        assert changes == ([] if expected == state else [str(expected)])
+
+    run(body)
+
+
+@pytest.mark.parametrize(("side", "sdp_type"), list(itertools.product(Side, RTCSdpType)))
+def test_signaling_closed_rejects_everything(side: Side, sdp_type: RTCSdpType) -> None:
+    """Closed: chaining rejects every call with InvalidStateError (chain step 2)."""
+
+    async def body() -> None:
+        pc = RTCPeerConnection()
+        pc.close()
+        with pytest.raises(InvalidStateError):
+            if side is Side.LOCAL:
+                await pc.setLocalDescription({"type": sdp_type})
+            else:
+                await pc.setRemoteDescription({"type": sdp_type, "sdp": ""})
+        assert pc.signalingState == "closed"
+
+    run(body)
+
+
+def test_signaling_illegal_message_names_state_and_type() -> None:
+    """A missing key raises InvalidStateError naming the state, side and type."""
+    with pytest.raises(InvalidStateError, match="cannot apply local answer in signaling state stable"):
+        next_signaling_state(States.STABLE, Side.LOCAL, RTCSdpType.ANSWER)
+
+
+def test_signaling_implicit_rollback_refused_from_pranswer() -> None:
+    """setRemoteDescription step 3.1: the implicit rollback fails in have-remote-pranswer."""
+
+    async def body() -> None:
+        pc = await _connection_in(States.HAVE_REMOTE_PRANSWER)
+        with pytest.raises(InvalidStateError, match="roll back"):
+            await pc.setRemoteDescription({"type": "offer", "sdp": await _offer_from_fresh_peer()})
+        assert pc.signalingState == "have-remote-pranswer"
+
+    run(body)
