@@ -1,0 +1,358 @@
+"""Every JavaScript example of the site runs in Chromium and prints what its comments say.
+
+The rules (what a block is, which blocks only show syntax, how blocks run, what a comment
+declares) are in jsharness.py; the tests at the end check the harness itself.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from jsharness import (
+    HARNESS_PAGE,
+    HERE,
+    JsBlock,
+    collect_page,
+    collect_site,
+    expectations,
+    expected_output,
+    is_syntax_block,
+    run_block,
+)
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
+ROOT = HERE.parent.parent
+DOCS = ROOT / "docs"
+SITE_BLOCKS = collect_site(DOCS, ROOT)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def harness_url() -> Iterator[str]:
+    """The harness page over HTTP on 127.0.0.1, a secure context where getUserMedia() works."""
+    handler = functools.partial(_QuietHandler, directory=str(HERE))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/{HARNESS_PAGE}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _params(blocks: list[JsBlock]) -> list[Any]:
+    return [
+        pytest.param(
+            block,
+            id=block.id,
+            marks=[pytest.mark.skip(reason="syntax block (call signature only)")]
+            if is_syntax_block(block.source)
+            else [],
+        )
+        for block in blocks
+    ]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("block", _params(SITE_BLOCKS))
+def test_js_example(browser: Browser, harness_url: str, block: JsBlock) -> None:
+    run = run_block(browser, harness_url, block)
+    if run.problems:
+        pytest.fail(run.report(), pytrace=False)
+
+
+def test_the_site_has_js_examples_to_run() -> None:
+    runnable = [block for block in SITE_BLOCKS if not is_syntax_block(block.source)]
+    assert runnable, f"no runnable ```js block found under {DOCS.relative_to(ROOT)}"
+    assert any(expectations(block.source) for block in runnable), "no example declares output"
+
+
+# -- The harness itself -------------------------------------------------------------------
+
+
+def _page(tmp_path: Path, text: str) -> list[JsBlock]:
+    page = tmp_path / "docs" / "page.md"
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text(text, encoding="utf-8")
+    return collect_page(page, tmp_path)
+
+
+PAGE = """\
+# Title
+
+```js
+removeTrack(sender)
+```
+
+::::{tab-set}
+
+:::{tab-item} JavaScript
+:sync: js
+
+```javascript
+const a = 1;
+console.log(a); // 1
+```
+
+:::
+
+:::{tab-item} Python
+:sync: python
+
+```pycon
+>>> 1
+1
+```
+
+:::
+
+::::
+
+````{note}
+```js
+console.log("in a note"); // "in a note"
+```
+````
+
+```{code-block} js
+:caption: A caption
+
+let b;
+```
+
+- In a list:
+
+  ```js
+  console.log(2);
+  ```
+
+```
+not.js();
+```
+"""
+
+
+def test_collects_js_blocks_with_their_page_lines(tmp_path: Path) -> None:
+    blocks = _page(tmp_path, PAGE)
+    lines = PAGE.splitlines()
+    assert [block.line for block in blocks] == [3, 12, 32, 37, 45]
+    assert {block.page for block in blocks} == {"docs/page.md"}
+    assert blocks[1].id == "docs/page.md:12"
+    for block in blocks:
+        assert lines[block.line - 1].lstrip().startswith(("```", ":::"))
+        for index, code in enumerate(block.lines):
+            assert lines[block.page_line(index) - 1].strip() == code.strip()
+    assert blocks[3].source == "let b;\n"
+    assert blocks[4].source == "console.log(2);\n"
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "removeTrack(sender)\n",
+        "pc.removeTrack(sender)\n",
+        "addTrack(track)\naddTrack(track, stream1, /* …, */ streamN)\n",
+    ],
+)
+def test_syntax_blocks_are_bare_call_signatures(source: str) -> None:
+    assert is_syntax_block(source)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "pc.removeTrack(sender);\n",
+        "await pc.setLocalDescription()\n",
+        "const sender = pc.addTrack(track)\n",
+        "new RTCPeerConnection()\n",
+        "console.log(sender.track) // null\n",
+        "startCall()\nconsole.log(1);\n",
+        "\n",
+    ],
+)
+def test_statements_are_not_syntax_blocks(source: str) -> None:
+    assert not is_syntax_block(source)
+
+
+def test_the_site_syntax_block_is_skipped_and_nothing_else() -> None:
+    skipped = [block.source.strip() for block in SITE_BLOCKS if is_syntax_block(block.source)]
+    assert skipped == ["removeTrack(sender)"]
+
+
+@pytest.mark.parametrize(
+    ("comment", "printed"),
+    [
+        ('"recvonly"', "recvonly"),
+        ("'live'", "live"),
+        ("null", "null"),
+        ("true", "true"),
+        ("2", "2"),
+        ('["a", "b"]', '["a", "b"]'),
+        ('"a b" null', "a b null"),
+        ('"say \\"hi\\""', 'say "hi"'),
+    ],
+)
+def test_expected_output_is_what_console_log_prints(comment: str, printed: str) -> None:
+    assert expected_output(comment) == printed
+
+
+def test_expectations_are_console_log_lines_with_a_comment() -> None:
+    source = (
+        "console.log(sender.track); // null\n"
+        '  console.log(error.name) // "InvalidStateError"\n'
+        "console.log(x);\n"
+        "pc.close(); // closes\n"
+        'console.log(f("a // b")); // "c"\n'
+    )
+    found = [(e.index, e.expected) for e in expectations(source)]
+    assert found == [(0, "null"), (1, "InvalidStateError"), (4, "c")]
+
+
+HARNESS_PAGE_TEXT = """\
+# Harness
+
+```js
+const value = await Promise.resolve("recvonly");
+console.log(value); // "recvonly"
+console.log(null); // null
+console.log(1 < 2); // true
+console.log(["a", 1]); // ["a", 1]
+console.log("two", 2); // "two" 2
+```
+
+```js
+console.log(1 + 1); // 3
+```
+
+```js
+const pc = new RTCPeerConnection();
+pc.removeTrack(undefinedSender);
+console.log("not reached"); // "not reached"
+```
+
+```js
+Promise.reject(new Error("nobody catches this"));
+```
+
+```js
+let pc;
+async function start() {
+  const stream = await navigator.mediaDevices.getUserMedia({ video: true });
+  pc = new RTCPeerConnection();
+  pc.addTrack(stream.getVideoTracks()[0], stream);
+}
+document.getElementById("closeButton").addEventListener("click", () => {
+  console.log(pc.getSenders().length); // 1
+});
+start();
+```
+
+```js
+document.getElementById("closeButton").onclick = () => {
+  null.missing;
+};
+```
+
+```js
+await new Promise(() => {});
+```
+
+```js
+const x = ;
+```
+"""
+
+
+@pytest.fixture(scope="module")
+def harness_blocks(tmp_path_factory: pytest.TempPathFactory) -> list[JsBlock]:
+    return _page(tmp_path_factory.mktemp("harness"), HARNESS_PAGE_TEXT)
+
+
+def _problems(browser: Browser, url: str, block: JsBlock, **kwargs: float) -> str:
+    run = run_block(browser, url, block, **kwargs)
+    return run.report() if run.problems else ""
+
+
+@pytest.mark.browser
+def test_right_comments_pass(
+    browser: Browser, harness_url: str, harness_blocks: list[JsBlock]
+) -> None:
+    assert _problems(browser, harness_url, harness_blocks[0]) == ""
+
+
+@pytest.mark.browser
+def test_a_wrong_comment_fails(
+    browser: Browser, harness_url: str, harness_blocks: list[JsBlock]
+) -> None:
+    report = _problems(browser, harness_url, harness_blocks[1])
+    assert "docs/page.md, block at line 12:" in report
+    assert "line 13: console.log(1 + 1); // 3" in report
+    assert "expected: 3" in report and "actual:   2" in report
+
+
+@pytest.mark.browser
+def test_a_block_that_throws_fails_at_its_line(
+    browser: Browser, harness_url: str, harness_blocks: list[JsBlock]
+) -> None:
+    report = _problems(browser, harness_url, harness_blocks[2])
+    assert "line 18: pc.removeTrack(undefinedSender);" in report
+    assert "throws ReferenceError: undefinedSender is not defined" in report
+    assert "line 19:" in report and "nothing printed" in report
+
+
+@pytest.mark.browser
+def test_an_unhandled_rejection_fails(
+    browser: Browser, harness_url: str, harness_blocks: list[JsBlock]
+) -> None:
+    report = _problems(browser, harness_url, harness_blocks[3])
+    assert "line 23: Promise.reject" in report
+    assert "nobody catches this" in report
+
+
+@pytest.mark.browser
+def test_click_handlers_run_after_the_block_and_its_media(
+    browser: Browser, harness_url: str, harness_blocks: list[JsBlock]
+) -> None:
+    run = run_block(browser, harness_url, harness_blocks[4])
+    assert run.problems == []
+    assert run.clicked == ["closeButton"]
+    assert [text for index, text in run.printed if index == 7] == ["log: 1"]
+
+
+@pytest.mark.browser
+def test_an_error_in_a_click_handler_fails(
+    browser: Browser, harness_url: str, harness_blocks: list[JsBlock]
+) -> None:
+    report = _problems(browser, harness_url, harness_blocks[5])
+    assert "line 41: null.missing;" in report
+    assert "page error" in report and "TypeError" in report
+
+
+@pytest.mark.browser
+def test_a_block_that_never_finishes_fails(
+    browser: Browser, harness_url: str, harness_blocks: list[JsBlock]
+) -> None:
+    report = _problems(browser, harness_url, harness_blocks[6], timeout=0.3)
+    assert "did not finish within 0.3 s" in report
+
+
+@pytest.mark.browser
+def test_a_block_that_does_not_compile_fails(
+    browser: Browser, harness_url: str, harness_blocks: list[JsBlock]
+) -> None:
+    report = _problems(browser, harness_url, harness_blocks[7])
+    assert "line 50: const x = ;" in report
+    assert "does not compile: SyntaxError" in report
