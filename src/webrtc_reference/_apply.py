@@ -228,7 +228,7 @@ class SessionDescriptions(RemoteTracks):
         """Step 4.7.11.2: each m-section of a remote description."""
         by_mid = {t._mid: t for t in self._transceivers if t._mid is not None}
         # RFC 9429 §5.10: only an unassociated transceiver addTrack() made or filled may pair.
-        unpaired = {kind: deque(t for t in self._transceivers if t.kind == kind
+        unpaired = {kind: deque(t for t in self._transceivers if t._kind == kind
                                 and t._added_via_add_track and t._mid is None
                                 and not t._stopped) for kind in MEDIA_KINDS}
         for section in model.media:

@@ -64,7 +64,7 @@ def _section(transceiver: RTCRtpTransceiver, mid: str, direction: Direction,
     if rejected:
         direction = Direction.INACTIVE
     msids = sender_msids(transceiver) if direction in SENDING else []
-    return media_section(transceiver.kind, mid=mid, direction=str(direction), msids=msids,
+    return media_section(transceiver._kind, mid=mid, direction=str(direction), msids=msids,
                          ice=identity.ice, fingerprint=identity.fingerprint, setup=setup,
                          port=0 if rejected else 9)
 
@@ -86,7 +86,7 @@ def build_offer(
     placed: set[int] = set()
     for old in [] if base is None else base.media:
         owner = by_mid.get(old.mid) if old.mid is not None else None
-        if owner is None or owner.kind != old.kind:
+        if owner is None or owner._kind != old.kind:
             media.append(rejected_section(old, identity, "actpass"))
             owners.append(None)
             continue
@@ -117,7 +117,7 @@ def build_answer(
     owners: Owners = []
     for offered in offer.media:
         owner = by_mid.get(offered.mid) if offered.mid is not None else None
-        if owner is None or offered.port == 0 or owner._stopped or owner.kind != offered.kind:
+        if owner is None or offered.port == 0 or owner._stopped or owner._kind != offered.kind:
             media.append(rejected_section(offered, identity, "active"))
             owners.append(None)
             continue

@@ -47,18 +47,22 @@ class MediaStreamTrack(EventTarget):
 
     @property
     def id(self) -> str:
+        """Spec: https://w3c.github.io/mediacapture-main/#dom-mediastreamtrack-id"""
         return self._id
 
     @property
     def kind(self) -> str:
+        """Spec: https://w3c.github.io/mediacapture-main/#dom-mediastreamtrack-kind"""
         return self._kind
 
     @property
     def label(self) -> str:
+        """Spec: https://w3c.github.io/mediacapture-main/#dom-mediastreamtrack-label"""
         return self._label
 
     @property
     def enabled(self) -> bool:
+        """Spec: https://w3c.github.io/mediacapture-main/#dom-mediastreamtrack-enabled"""
         return self._enabled
 
     @enabled.setter
@@ -67,10 +71,12 @@ class MediaStreamTrack(EventTarget):
 
     @property
     def muted(self) -> bool:
+        """Spec: https://w3c.github.io/mediacapture-main/#dom-mediastreamtrack-muted"""
         return self._muted
 
     @property
     def readyState(self) -> MediaStreamTrackState:
+        """Spec: https://w3c.github.io/mediacapture-main/#dom-mediastreamtrack-readystate"""
         return self._ready_state
 
     def stop(self) -> None:
@@ -81,7 +87,10 @@ class MediaStreamTrack(EventTarget):
         self._ready_state = MediaStreamTrackState.ENDED
 
     def clone(self) -> MediaStreamTrack:
-        """A new track of the same kind, label and state, with a new id."""
+        """A new track of the same kind, label and state, with a new id.
+
+        Spec: https://w3c.github.io/mediacapture-main/#dom-mediastreamtrack-clone
+        """
         copy = MediaStreamTrack(self._kind, self._label, muted=self._muted)
         copy._enabled = self._enabled
         copy._ready_state = self._ready_state

@@ -50,9 +50,9 @@ class RTCRtpTransceiver:
         sender._transceiver = self
 
     @property
-    def kind(self) -> str:
-        """The transceiver kind: its receiver track's kind."""
-        return self._receiver.track.kind
+    def _kind(self) -> str:
+        """The transceiver kind: its receiver track's kind (not an IDL attribute)."""
+        return self._receiver._receiver_track.kind
 
     @property
     def mid(self) -> str | None:
