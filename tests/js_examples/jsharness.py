@@ -327,11 +327,17 @@ def run_block(
                 handle = element.as_element()
                 if handle is None:
                     continue
-                run.clicked.append(str(handle.evaluate("(el) => el.id || el.localName")))
-                if handle.evaluate("(el) => el.isConnected"):
-                    handle.click(timeout=timeout * 1000)
-                else:
-                    handle.evaluate("(el) => el.click()")
+                name = str(handle.evaluate("(el) => el.id || el.localName"))
+                run.clicked.append(name)
+                try:
+                    if handle.evaluate("(el) => el.isConnected"):
+                        handle.click(timeout=timeout * 1000)
+                    else:
+                        handle.evaluate("(el) => el.click()")
+                except PlaywrightError as failure:
+                    run.problems.append(
+                        Problem(None, f"could not click {name}: {_first_line(failure.message)}")
+                    )
             if targets.get_properties():
                 settled = (
                     page.evaluate("(ms) => window.jsExamples.settle(ms)", settle_timeout * 1000)

@@ -273,6 +273,14 @@ await new Promise(() => {});
 ```js
 const x = ;
 ```
+
+```js
+const fromTheBlockBefore = 1;
+```
+
+```js
+console.log(fromTheBlockBefore); // 1
+```
 """
 
 
@@ -356,3 +364,12 @@ def test_a_block_that_does_not_compile_fails(
     report = _problems(browser, harness_url, harness_blocks[7])
     assert "line 50: const x = ;" in report
     assert "does not compile: SyntaxError" in report
+
+
+@pytest.mark.browser
+def test_each_block_runs_in_a_fresh_page(
+    browser: Browser, harness_url: str, harness_blocks: list[JsBlock]
+) -> None:
+    assert _problems(browser, harness_url, harness_blocks[8]) == ""
+    report = _problems(browser, harness_url, harness_blocks[9])
+    assert "throws ReferenceError: fromTheBlockBefore is not defined" in report
