@@ -13,8 +13,10 @@ Rules (tested in test_js_examples.py):
   a page declare the same names (``pc``, ``sender``) again with ``let`` and ``const``, which one
   scope refuses, even the DevTools console; so a block must not rely on names of earlier blocks.
 - A line ``console.log(<expr>); // <expected>`` declares what the call prints. The comment is
-  written as JavaScript: ``"recvonly"`` (console.log prints strings without quotes), ``null``,
-  ``true``, ``2``, ``["a", "b"]``. The statement must print exactly that, at least once.
+  written as JavaScript values, one per argument: ``"recvonly"``, ``null``, ``true``, ``2``,
+  ``["a", "b"]``. console.log prints the string ``"recvonly"`` as recvonly, so quotes are not
+  compared as text; but a string must be a string: ``// "null"`` does not accept ``null``.
+  Every time the statement runs it must print exactly that; it must run at least once.
 - The block must not throw, and the page must report no error and no unhandled rejection.
 - After the block has finished and its pending ``getUserMedia()`` calls have settled, every element
   that received a click handler during the block is clicked, in the order the handlers were added.
@@ -22,6 +24,7 @@ Rules (tested in test_js_examples.py):
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -178,14 +181,18 @@ def _decode_string(literal: str) -> str:
 
 
 def expected_output(comment: str) -> str:
-    """What console.log prints for the values a comment names: strings lose their quotes.
+    """The values a comment names, in the form the harness renders printed values.
 
-    Several values separated by spaces stand for several arguments; a value that is not a single
-    string literal (``null``, ``true``, ``2``, ``["a", "b"]``) is printed as written.
+    Several values separated by spaces stand for several arguments. A string literal (in double,
+    single or back quotes) becomes its value in double quotes, as JSON writes it; any other value
+    (``null``, ``true``, ``2``, ``["a", "b"]``) stays as written.
     """
     tokens = _TOKEN.findall(comment.strip())
     return " ".join(
-        _decode_string(token) if _STRING_LITERAL.fullmatch(token) else token for token in tokens
+        json.dumps(_decode_string(token), ensure_ascii=False)
+        if _STRING_LITERAL.fullmatch(token)
+        else token
+        for token in tokens
     )
 
 
@@ -208,25 +215,26 @@ def expectations(source: str) -> list[Expectation]:
 
 # -- Running a block in Chromium ---------------------------------------------------------------
 
-# How console.log shows a value, close to DevTools: strings bare at the top, quoted inside.
+# A printed value as a JavaScript literal, close to DevTools; strings in double quotes, so that
+# the string "null" and null differ.
 _FORMAT = """(value) => {
-  const show = (v, top) => {
-    if (typeof v === "string") return top ? v : JSON.stringify(v);
+  const show = (v) => {
+    if (typeof v === "string") return JSON.stringify(v);
     if (v === null) return "null";
     if (v === undefined) return "undefined";
     if (typeof v === "bigint") return `${v}n`;
     if (typeof v === "number") return Object.is(v, -0) ? "-0" : String(v);
     if (typeof v !== "object" && typeof v !== "function") return String(v);
     if (typeof v === "function") return `ƒ ${v.name}()`;
-    if (Array.isArray(v)) return `[${v.map((x) => show(x, false)).join(", ")}]`;
+    if (Array.isArray(v)) return `[${v.map(show).join(", ")}]`;
     if (v instanceof Error || v instanceof DOMException) return `${v.name}: ${v.message}`;
     const proto = Object.getPrototypeOf(v);
     if (proto === Object.prototype || proto === null) {
-      return `{${Object.entries(v).map(([k, x]) => `${k}: ${show(x, false)}`).join(", ")}}`;
+      return `{${Object.entries(v).map(([k, x]) => `${k}: ${show(x)}`).join(", ")}}`;
     }
     return (v.constructor && v.constructor.name) || Object.prototype.toString.call(v);
   };
-  return show(value, true);
+  return show(value);
 }"""
 
 # Waits for the block's promise, at most `ms` milliseconds; rejects with the block's error.

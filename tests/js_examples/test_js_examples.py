@@ -195,17 +195,19 @@ def test_the_site_syntax_block_is_skipped_and_nothing_else() -> None:
 @pytest.mark.parametrize(
     ("comment", "printed"),
     [
-        ('"recvonly"', "recvonly"),
-        ("'live'", "live"),
+        ('"recvonly"', '"recvonly"'),
+        ("'live'", '"live"'),
+        ("`x`", '"x"'),
         ("null", "null"),
         ("true", "true"),
         ("2", "2"),
         ('["a", "b"]', '["a", "b"]'),
-        ('"a b" null', "a b null"),
-        ('"say \\"hi\\""', 'say "hi"'),
+        ('"a b" null', '"a b" null'),
+        ("'say \\'hi\\''", "\"say 'hi'\""),
+        ("'über'", '"über"'),
     ],
 )
-def test_expected_output_is_what_console_log_prints(comment: str, printed: str) -> None:
+def test_expected_output_is_the_values_as_javascript_literals(comment: str, printed: str) -> None:
     assert expected_output(comment) == printed
 
 
@@ -218,7 +220,7 @@ def test_expectations_are_console_log_lines_with_a_comment() -> None:
         'console.log(f("a // b")); // "c"\n'
     )
     found = [(e.index, e.expected) for e in expectations(source)]
-    assert found == [(0, "null"), (1, "InvalidStateError"), (4, "c")]
+    assert found == [(0, "null"), (1, '"InvalidStateError"'), (4, '"c"')]
 
 
 HARNESS_PAGE_TEXT = """\
@@ -235,6 +237,8 @@ console.log("two", 2); // "two" 2
 
 ```js
 console.log(1 + 1); // 3
+console.log("null"); // null
+console.log(null); // "null"
 ```
 
 ```js
@@ -308,7 +312,9 @@ def test_a_wrong_comment_fails(
     report = _problems(browser, harness_url, harness_blocks[1])
     assert "docs/page.md, block at line 12:" in report
     assert "line 13: console.log(1 + 1); // 3" in report
-    assert "expected: 3" in report and "actual:   2" in report
+    assert "expected: 3\n    actual:   2" in report
+    assert "line 14:" in report and 'expected: null\n    actual:   "null"' in report
+    assert "line 15:" in report and 'expected: "null"\n    actual:   null' in report
 
 
 @pytest.mark.browser
@@ -316,9 +322,9 @@ def test_a_block_that_throws_fails_at_its_line(
     browser: Browser, harness_url: str, harness_blocks: list[JsBlock]
 ) -> None:
     report = _problems(browser, harness_url, harness_blocks[2])
-    assert "line 18: pc.removeTrack(undefinedSender);" in report
+    assert "line 20: pc.removeTrack(undefinedSender);" in report
     assert "throws ReferenceError: undefinedSender is not defined" in report
-    assert "line 19:" in report and "nothing printed" in report
+    assert "line 21:" in report and "nothing printed" in report
 
 
 @pytest.mark.browser
@@ -326,7 +332,7 @@ def test_an_unhandled_rejection_fails(
     browser: Browser, harness_url: str, harness_blocks: list[JsBlock]
 ) -> None:
     report = _problems(browser, harness_url, harness_blocks[3])
-    assert "line 23: Promise.reject" in report
+    assert "line 25: Promise.reject" in report
     assert "nobody catches this" in report
 
 
@@ -345,7 +351,7 @@ def test_an_error_in_a_click_handler_fails(
     browser: Browser, harness_url: str, harness_blocks: list[JsBlock]
 ) -> None:
     report = _problems(browser, harness_url, harness_blocks[5])
-    assert "line 41: null.missing;" in report
+    assert "line 43: null.missing;" in report
     assert "page error" in report and "TypeError" in report
 
 
@@ -362,7 +368,7 @@ def test_a_block_that_does_not_compile_fails(
     browser: Browser, harness_url: str, harness_blocks: list[JsBlock]
 ) -> None:
     report = _problems(browser, harness_url, harness_blocks[7])
-    assert "line 50: const x = ;" in report
+    assert "line 52: const x = ;" in report
     assert "does not compile: SyntaxError" in report
 
 
