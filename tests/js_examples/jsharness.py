@@ -172,12 +172,19 @@ class Expectation:
     index: int  # 0-based line in the block
     statement: str
     comment: str  # as written after //
-    expected: str  # what console.log must print
+    expected: str  # the printed values as JavaScript literals (see expected_output)
 
 
 def _decode_string(literal: str) -> str:
     body = literal[1:-1]
-    return re.sub(r"\\(.)", lambda m: _ESCAPES.get(m.group(1), m.group(1)), body)
+
+    def unescape(match: re.Match[str]) -> str:
+        escape = match.group(1)
+        if escape.startswith("u") and len(escape) == 5:
+            return chr(int(escape[1:], 16))
+        return _ESCAPES.get(escape, escape)
+
+    return re.sub(r"\\(u[0-9a-fA-F]{4}|.)", unescape, body)
 
 
 def expected_output(comment: str) -> str:

@@ -205,6 +205,7 @@ def test_the_site_syntax_block_is_skipped_and_nothing_else() -> None:
         ('"a b" null', '"a b" null'),
         ("'say \\'hi\\''", "\"say 'hi'\""),
         ("'über'", '"über"'),
+        ('"\\u00fcber"', '"über"'),
     ],
 )
 def test_expected_output_is_the_values_as_javascript_literals(comment: str, printed: str) -> None:
