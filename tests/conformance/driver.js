@@ -17,9 +17,14 @@ function sdpSections(sdp) {
   return sections.map((s) => `${s.kind}:${s.rejected ? "rejected" : s.direction}`);
 }
 
-// Let the tasks already queued run: a few macrotask turns.
+// Let the tasks already queued run. Chromium queues some of them (negotiationneeded after an
+// answer) only after a hop through its WebRTC threads, so a few turns are not always enough:
+// wait a little real time too, then a few more turns.
 async function settleTasks() {
-  for (let i = 0; i < 3; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+  const turn = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  await turn(0);
+  await turn(100);
+  for (let i = 0; i < 3; i++) await turn(0);
 }
 
 class Run {
