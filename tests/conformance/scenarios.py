@@ -86,3 +86,36 @@ def recorded(scenario: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
         for step in record["steps"]:
             found[f"{step}:{record['field']}"] = (record["spec"], record["chromium"])
     return found
+
+
+def _show(diffs: dict[str, tuple[Any, Any]], left: str, right: str) -> str:
+    return "\n".join(
+        f"  step {key}: {left} {json.dumps(a)} / {right} {json.dumps(b)}"
+        for key, (a, b) in diffs.items()
+    )
+
+
+def judge(
+    scenario: dict[str, Any], model: list[dict[str, Any]], browser: list[dict[str, Any]]
+) -> list[str]:
+    """The problems of one scenario run: unexplained differences and stale records.
+
+    Where a divergence is recorded, the model must hold the spec's value and Chromium the
+    recorded one; a record that no longer matches (Chromium fixed or changed) is a problem too.
+    """
+    found = differences(model, browser)
+    expected = recorded(scenario)
+    stale = {k: v for k, v in expected.items() if found.get(k) != v}
+    unexplained = {k: v for k, v in found.items() if k not in expected}
+    problems = []
+    if unexplained:
+        problems.append("model and Chromium differ:\n" + _show(unexplained, "model", "chromium"))
+    if stale:
+        now = {k: found.get(k, ("(equal)", "(equal)")) for k in stale}
+        problems.append(
+            "recorded divergences no longer hold (update or remove the record):\n"
+            + _show(stale, "recorded spec", "recorded chromium")
+            + "\n now:\n"
+            + _show(now, "model", "chromium")
+        )
+    return problems

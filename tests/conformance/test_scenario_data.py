@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conformance.scenarios import OPS, load_scenarios
+from conformance.scenarios import OPS, judge, load_scenarios
 
 SCENARIOS = load_scenarios()
 RECORD_KEYS = {"steps", "field", "spec", "chromium", "chromium_version", "spec_step", "evidence"}
@@ -43,3 +43,37 @@ def test_every_removetrack_outcome_is_covered() -> None:
     assert any(step["sender"] is None for step in ops)  # TypeError
     assert any(isinstance(step["sender"], dict) for step in ops)  # a track: TypeError
     assert any(isinstance(step["sender"], int) for step in ops)  # by index
+
+
+def _trace(senders: int) -> list[dict[str, object]]:
+    return [{"op": "close", "error": None, "state": {"a": {"senders": senders}}}]
+
+
+RECORD = {
+    "steps": [0],
+    "field": "state.a.senders",
+    "spec": 0,
+    "chromium": 1,
+    "chromium_version": "156",
+    "spec_step": "close",
+    "evidence": "e",
+}
+
+
+def test_judge_accepts_a_divergence_as_recorded() -> None:
+    assert judge({"divergences": [RECORD]}, _trace(0), _trace(1)) == []
+
+
+def test_judge_fails_a_record_once_the_traces_agree() -> None:
+    (problem,) = judge({"divergences": [RECORD]}, _trace(0), _trace(0))
+    assert "no longer hold" in problem
+
+
+def test_judge_fails_a_record_when_the_model_leaves_the_spec() -> None:
+    (problem,) = judge({"divergences": [RECORD]}, _trace(2), _trace(1))
+    assert "no longer hold" in problem
+
+
+def test_judge_reports_an_unrecorded_difference() -> None:
+    (problem,) = judge({}, _trace(0), _trace(1))
+    assert "step 0:state.a.senders: model 0 / chromium 1" in problem
