@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import platform
 import statistics
 import sys
@@ -93,7 +94,7 @@ async def run(rounds: int, sizes: Sequence[int], repeats: int) -> bool:
               f"{(offer + apply) / size * 1e6:>15.2f}")
     linear = True
     ordered = sorted(results)
-    for small, large in zip(ordered, ordered[1:], strict=False):
+    for small, large in itertools.pairwise(ordered):
         for index, name in enumerate(("createOffer", "setRemoteDescription")):
             growth = results[large][index] / results[small][index]
             allowed = LINEAR_LIMIT * large / small / 10

@@ -76,14 +76,12 @@ class OperationsChain:
             p.set_exception(error)
         else:
             p.set_result(settled.result())
-        # Step 7.4: upon settlement of p (the same turn: p has just settled).
+        # Step 7.4: upon settlement of p, in the same turn.
         self._p_settled()
 
     def _p_settled(self) -> None:
         connection = self._connection
-        # Step 7.4.1.
-        if connection._is_closed:
-            return
+        # Step 7.4.1: not closed, as step 7.1 found in this same turn.
         # Step 7.4.2.
         self._operations.popleft()
         # Step 7.4.3.

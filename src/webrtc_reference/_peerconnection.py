@@ -180,8 +180,9 @@ class RTCPeerConnection(SessionDescriptions, EventTarget):
         # Step 6.
         if transceiver._stopping:
             return
-        # Steps 7-8: a stopped or rolled-back transceiver's sender is not collected.
-        if transceiver._stopped or transceiver not in self._transceivers:
+        # Steps 7-8: a stopped or rolled-back transceiver's sender is not collected. Both are
+        # [[Stopping]] too, so step 6 has already returned: these steps never decide here.
+        if transceiver._stopped or transceiver not in self._transceivers:  # pragma: no cover
             return
         # Step 9.
         if sender._sender_track is None:

@@ -147,7 +147,7 @@ def test_step4_7_11_mid_set_on_local_offer_currentDirection_only_on_answer() -> 
             transceiver.mid, "recvonly", None)
         await callee.setLocalDescription(await callee.createAnswer())
         assert remote.currentDirection == "recvonly"
-        await caller.setRemoteDescription(callee.localDescription)  # type: ignore[arg-type]
+        await caller.setRemoteDescription(callee.localDescription)
         assert transceiver.currentDirection == "sendonly"
 
     run(body)

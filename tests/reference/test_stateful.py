@@ -37,9 +37,13 @@ class TwoPeers(RuleBasedStateMachine):
         self.fired_in: list[str] = []
         self.stream = MediaStream()
         for pc in self.pcs.values():
-            pc.addEventListener(
-                "negotiationneeded",
-                lambda event, pc=pc: self.fired_in.append(str(pc.signalingState)))
+            pc.addEventListener("negotiationneeded", self._recorder(pc))
+
+    def _recorder(self, pc: RTCPeerConnection) -> Callable[[object], None]:
+        def record(event: object) -> None:
+            self.fired_in.append(str(pc.signalingState))
+
+        return record
 
     def call(self, function: Callable[[], T]) -> T | None:
         """Run a synchronous API call inside the loop; documented exceptions are allowed."""
