@@ -15,6 +15,7 @@ result labels are UI strings of the extension's catalog.
 from __future__ import annotations
 
 import json
+import re
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
@@ -95,22 +96,27 @@ class ConformanceResults(SphinxDirective):
             nodes.paragraph("", "", nodes.strong(text=_("recorded divergence")))
         ]
         for record in records:
-            steps = ", ".join(str(step) for step in record["steps"])
             line = _(
                 "{field} at step {steps}: the spec ({spec_step}) gives {spec}, "
                 "Chromium {version} gives {chromium}."
             )
-            parts = line.format(
+            # Placeholders become code, so that values keep their straight quotes.
+            marked = line.format(
                 field="\0",
-                steps=steps,
+                spec="\1",
+                chromium="\2",
                 spec_step=record["spec_step"],
-                spec=json.dumps(record["spec"]),
+                steps=", ".join(str(step) for step in record["steps"]),
                 version=record["chromium_version"],
-                chromium=json.dumps(record["chromium"]),
-            ).split("\0")
-            para = nodes.paragraph("", parts[0])
-            para += nodes.literal(text=record["field"])
-            para += nodes.Text(parts[1])
+            )
+            codes = {
+                "\0": record["field"],
+                "\1": json.dumps(record["spec"]),
+                "\2": json.dumps(record["chromium"]),
+            }
+            para = nodes.paragraph()
+            for piece in re.split("([\0\1\2])", marked):
+                para += nodes.literal(text=codes[piece]) if piece in codes else nodes.Text(piece)
             result += [para, self._translatable(record["evidence"])]
         return result
 
