@@ -48,7 +48,7 @@ class Run:
         self.tracks: dict[str, Any] = {}
         self.streams: dict[str, Any] = {}
         self.handles: dict[str, Any] = {}
-        self.created: dict[str, dict[str, str] | None] = {"a": None, "b": None}
+        self.created: dict[str, dict[str, str]] = {}  # the last description each pc created
         self.pending: list[asyncio.Future[Any]] = []
         self.watched: set[int] = set()
         self._keep: list[Any] = []  # watched objects stay alive so their id() stays unique
@@ -145,12 +145,10 @@ class Run:
         return handle.sender if isinstance(handle, w.RTCRtpTransceiver) else handle
 
     def description(self, step: Step, source: str) -> dict[str, str]:
-        created = self.created[source]
-        kind = step.get("type") or (created["type"] if created else "offer")
-        if kind == "rollback":
-            return {"type": kind}
-        assert created is not None, f"step {step} needs a created description of {source}"
-        return {"type": kind, "sdp": created["sdp"]}
+        if step.get("type") == "rollback":
+            return {"type": "rollback"}
+        created = self.created[source]  # a scenario error if that pc created nothing yet
+        return {"type": step.get("type") or created["type"], "sdp": created["sdp"]}
 
     async def create(self, name: str, method: str) -> dict[str, list[str]]:
         desc = await getattr(self.pcs[name], method)()
@@ -185,7 +183,7 @@ class Run:
     async def step(self, step: Step) -> dict[str, list[str]] | None:
         """Run one step; return the SDP sections of descriptions it created, or None."""
         op = step["op"]
-        pc = self.pcs.get(step.get("pc", "a"))
+        pc = self.pcs[step.get("pc", "a")]
         other = "b" if step.get("pc") == "a" else "a"
         if op == "addTrack":
             streams = [self.stream(s) for s in step.get("streams", [])]

@@ -33,8 +33,10 @@ def page(browser: Browser) -> Iterator[Page]:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=[s["id"] for s in SCENARIOS])
-def test_model_agrees_with_chromium(page: Page, scenario: dict[str, Any]) -> None:
+def test_model_agrees_with_chromium(browser: Browser, page: Page, scenario: dict[str, Any]) -> None:
     browser_trace = page.evaluate("scenario => runScenario(scenario)", scenario)
     model_trace = run_scenario(scenario)
     problems = judge(scenario, model_trace, browser_trace)
-    assert not problems, "\n".join(problems)
+    assert not problems, f"Chromium {browser.version}, scenario {scenario['id']}:\n" + "\n".join(
+        problems
+    )
