@@ -239,6 +239,8 @@ class SessionDescriptions(RemoteTracks):
             transceiver = by_mid.get(section.mid)
             if transceiver is None and sdp_type is OFFER and unpaired[section.kind]:
                 transceiver = unpaired[section.kind].popleft()
+            if transceiver is None and sdp_type is not OFFER:
+                continue  # an answer to a placeholder m-line of ours: nothing stands behind it
             # Step 4.7.11.2.7.
             if transceiver is None:
                 transceiver = self._new_transceiver(None, section.kind, [], Direction.RECVONLY)
