@@ -8,7 +8,7 @@ from typing import Any, Final
 from webrtc_reference._chain import OperationsChain
 from webrtc_reference._description import RTCSessionDescription
 from webrtc_reference._enums import RTCRtpTransceiverDirection, RTCSignalingState
-from webrtc_reference._events import Event, EventHandler, EventTarget, queue_task
+from webrtc_reference._events import Event, EventHandler, EventTarget, queue_task, running_loop
 from webrtc_reference._exceptions import (
     InvalidAccessError,
     InvalidStateError,
@@ -126,6 +126,7 @@ class RTCPeerConnection(OfferAnswer, EventTarget):
         # Step 7 (the reuse rule).
         reusable = next((s for s in senders if s._sender_track is None and s._kind == kind
                          and not s._owner._stopping and not s._owner._has_ever_sent), None)
+        running_loop()  # step 11 queues a task: fail before changing anything
         # Step 8.
         if reusable is not None:
             sender = reusable
@@ -172,6 +173,7 @@ class RTCPeerConnection(OfferAnswer, EventTarget):
         # Step 9.
         if sender._sender_track is None:
             return
+        running_loop()  # step 13 queues a task: fail before changing anything
         # Step 10.
         sender._sender_track = None  # [[SenderTrack]]
         # Steps 11-12.
@@ -209,6 +211,7 @@ class RTCPeerConnection(OfferAnswer, EventTarget):
         # Step 7.
         if self._is_closed:
             raise InvalidStateError("addTransceiver() on a closed RTCPeerConnection")
+        running_loop()  # step 13 queues a task: fail before changing anything
         # Steps 8-12: create sender, receiver and transceiver; add it to the set.
         transceiver = self._new_transceiver(track, kind, streams, direction)
         # Step 13.
@@ -286,6 +289,7 @@ class RTCPeerConnection(OfferAnswer, EventTarget):
         # Step 1.
         if self._is_closed:
             return
+        running_loop()  # step 4 queues the receiver tracks' ended steps
         # Step 2.
         self._is_closed = True
         # Step 3: no signalingstatechange event.

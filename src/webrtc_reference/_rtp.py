@@ -101,6 +101,7 @@ class RTCRtpSender:
         # Step 3.
         if connection._is_closed:
             raise InvalidStateError("setStreams() on a closed RTCPeerConnection")
+        running_loop()  # step 6 queues a task: fail before changing anything
         # Steps 4-5.
         self._associated_media_stream_ids = stream_ids(streams)
         # Step 6.

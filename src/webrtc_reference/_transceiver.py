@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from webrtc_reference._enums import SENDING, RTCRtpTransceiverDirection
+from webrtc_reference._events import running_loop
 from webrtc_reference._exceptions import InvalidStateError
 from webrtc_reference._rtp import RTCRtpReceiver, RTCRtpSender
 
@@ -93,6 +94,7 @@ class RTCRtpTransceiver:
         # Step 6.
         if new_direction is Direction.STOPPED:
             raise TypeError("direction cannot be set to 'stopped': call stop()")
+        running_loop()  # step 8 queues a task: fail before changing anything
         # Step 7.
         self._direction = new_direction
         # Step 8.
@@ -119,6 +121,7 @@ class RTCRtpTransceiver:
         # Step 4.
         if self._stopping:
             return
+        running_loop()  # steps 5-6 queue tasks: fail before changing anything
         # Step 5.
         self._stop_sending_and_receiving()
         # Step 6.

@@ -189,10 +189,15 @@ def test_addTransceiver_bad_init_raises_TypeError(init: Any) -> None:
 
 def test_addTransceiver_step7_closed_raises_InvalidStateError() -> None:
     """addTransceiver step 7: closed connection."""
-    pc = RTCPeerConnection()
-    pc.close()
-    with pytest.raises(InvalidStateError):
-        pc.addTransceiver("video")
+
+    async def body() -> None:
+        pc = RTCPeerConnection()
+        pc.close()
+        with pytest.raises(InvalidStateError):
+            pc.addTransceiver("video")
+        assert pc.getTransceivers() == []
+
+    run(body)
 
 
 def test_addTransceiver_never_reuses() -> None:

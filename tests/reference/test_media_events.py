@@ -203,3 +203,33 @@ def test_queue_task_outside_a_loop_is_a_clear_RuntimeError() -> None:
 def test_DOMException_family(error: DOMException, name: str, code: int) -> None:
     assert (error.name, error.code, error.message, str(error)) == (name, code, "m", "m")
     assert isinstance(error, DOMException)
+
+
+def test_sync_methods_outside_a_loop_raise_and_change_nothing() -> None:
+    """Without a running loop, the methods that queue tasks fail before any change."""
+    from webrtc_reference import RTCPeerConnection
+
+    pc = RTCPeerConnection()
+    track = MediaStreamTrack("audio")
+    with pytest.raises(RuntimeError, match="running asyncio event loop"):
+        pc.addTrack(track)
+    with pytest.raises(RuntimeError):
+        pc.addTransceiver("audio")
+    with pytest.raises(RuntimeError):
+        pc.close()
+    assert pc.getTransceivers() == [] and pc.signalingState == "stable"
+
+    async def make() -> None:
+        pc.addTrack(track)
+
+    asyncio.run(make())
+    [transceiver] = pc.getTransceivers()
+    with pytest.raises(RuntimeError):
+        pc.removeTrack(transceiver.sender)
+    with pytest.raises(RuntimeError):
+        transceiver.stop()
+    with pytest.raises(RuntimeError):
+        transceiver.sender.setStreams()
+    with pytest.raises(RuntimeError):
+        transceiver.direction = "recvonly"
+    assert transceiver.sender.track is track and transceiver.direction == "sendrecv"

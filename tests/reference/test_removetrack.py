@@ -35,10 +35,14 @@ def test_removeTrack_webidl_track_argument_raises_TypeError() -> None:
 @pytest.mark.parametrize("argument", [None, "sender", 0])
 def test_removeTrack_webidl_non_sender_raises_TypeError(argument: Any) -> None:
     """WebIDL: None or any other non-sender value is a TypeError, even on a closed pc."""
-    pc = RTCPeerConnection()
-    pc.close()
-    with pytest.raises(TypeError):
-        pc.removeTrack(argument)
+
+    async def body() -> None:
+        pc = RTCPeerConnection()
+        pc.close()
+        with pytest.raises(TypeError):
+            pc.removeTrack(argument)
+
+    run(body)
 
 
 def test_removeTrack_step3_closed_connection_raises_InvalidStateError() -> None:
