@@ -18,7 +18,7 @@ from webrtc_reference._enums import (
 )
 from webrtc_reference._events import Event, RTCTrackEvent, queue_task, running_loop
 from webrtc_reference._exceptions import DOMException, InvalidStateError
-from webrtc_reference._jsep import MEDIA_KINDS, Owners
+from webrtc_reference._jsep import MEDIA_KINDS, LocalIdentity, Owners
 from webrtc_reference._media import MediaStream, MediaStreamTrack
 from webrtc_reference._remote_tracks import RemoteTracks, StreamTrackList, TrackEventInits
 from webrtc_reference._sdp import SessionDescriptionSdp
@@ -45,6 +45,7 @@ class SessionDescriptions(RemoteTracks):
     _negotiation_needed: bool
     _transceivers: list[RTCRtpTransceiver]
     _used_mids: set[str]
+    _identity: LocalIdentity
     # Provided by RTCPeerConnection and EventTarget.
     _update_negotiation_needed_flag: Callable[[], None]
     _fire: Callable[[Event], None]
@@ -189,6 +190,7 @@ class SessionDescriptions(RemoteTracks):
         else:
             self._pending_remote_description = description
         if final:
+            self._identity.learn_dtls_role(description._model, side is Side.LOCAL)
             self._pending_local_description = self._pending_remote_description = None
             self._last_created_offer = self._last_created_answer = ""
             self._last_offer_owners, self._last_answer_owners = [], []

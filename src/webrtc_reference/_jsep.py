@@ -34,6 +34,19 @@ class LocalIdentity:
     ice: tuple[str, str]
     fingerprint: tuple[str, str]
     version: int = 0
+    # Our DTLS role once an answer fixed it (RFC 8842 §5.5): later answers must keep it.
+    dtls_role: str | None = None
+
+    def answer_setup(self) -> str:
+        """a=setup of our answers: "active" at first (as Chromium), then the negotiated role."""
+        return self.dtls_role or "active"
+
+    def learn_dtls_role(self, answer: SessionDescriptionSdp, answered_by_us: bool) -> None:
+        """Remember our DTLS role from the a=setup of an applied answer."""
+        setup = next((s.setup for s in answer.media if s.port != 0 and s.setup), answer.setup)
+        if setup in ("active", "passive"):
+            ours = setup if answered_by_us else {"active": "passive", "passive": "active"}[setup]
+            self.dtls_role = ours
 
     def session(self, media: list[MediaSection]) -> tuple[str, SessionDescriptionSdp]:
         """The next version of the session with *media*, as text and as model."""
@@ -118,11 +131,12 @@ def build_answer(
     for offered in offer.media:
         owner = by_mid.get(offered.mid) if offered.mid is not None else None
         if owner is None or offered.port == 0 or owner._stopped or owner._kind != offered.kind:
-            media.append(rejected_section(offered, identity, "active"))
+            media.append(rejected_section(offered, identity, identity.answer_setup()))
             owners.append(None)
             continue
         direction = intersect(REVERSED[Direction(offered.direction)], owner._direction)
-        section = _section(owner, offered.mid or "", direction, False, identity, "active")
+        section = _section(owner, offered.mid or "", direction, False, identity,
+                           identity.answer_setup())
         _answer_codecs(section, offered)
         media.append(section)
         owners.append(owner)

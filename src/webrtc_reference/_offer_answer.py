@@ -12,7 +12,7 @@ from webrtc_reference._description import RTCSessionDescription, description_ini
 from webrtc_reference._enums import RTCSdpType, RTCSignalingState, Side
 from webrtc_reference._events import queue_task, running_loop
 from webrtc_reference._exceptions import InvalidModificationError, InvalidStateError
-from webrtc_reference._jsep import LocalIdentity, build_answer, build_offer
+from webrtc_reference._jsep import build_answer, build_offer
 from webrtc_reference._signaling import is_allowed
 
 State = RTCSignalingState
@@ -26,7 +26,6 @@ class OfferAnswer(SessionDescriptions):
     """createOffer(), createAnswer(), setLocalDescription() and setRemoteDescription()."""
 
     _chain: OperationsChain
-    _identity: LocalIdentity
     _new_mid: Callable[[], str]
 
     @property

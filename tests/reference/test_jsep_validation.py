@@ -275,3 +275,22 @@ def test_description_parses_its_sdp_on_demand_and_configuration_is_checked() -> 
         RTCPeerConnection("config")  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         RTCSessionDescription({"sdp": ""})
+
+
+def test_answers_keep_the_negotiated_dtls_role() -> None:
+    """RFC 8842 §5.5: once an answer fixed the DTLS roles, a later answer keeps them."""
+
+    async def body() -> None:
+        first, second = RTCPeerConnection(), RTCPeerConnection()
+        first.addTransceiver("audio")
+        await negotiate(first, second)  # second answers "active": first is passive
+        second.addTransceiver("video")
+        await negotiate(second, first)
+        answer = first.currentLocalDescription.sdp  # type: ignore[union-attr]
+        setups = {line for line in answer.splitlines() if line.startswith("a=setup:")}
+        assert setups == {"a=setup:passive"}
+        offer = second.currentLocalDescription.sdp  # type: ignore[union-attr]
+        assert {line for line in offer.splitlines() if line.startswith("a=setup:")} == {
+            "a=setup:actpass"}
+
+    run(body)
