@@ -12,7 +12,18 @@ if TYPE_CHECKING:
     from sphinx.util.typing import ExtensionMetadata
 
 
+# Directives that each live in their own module, as Sphinx extensions of their own.
+SUBMODULES = (
+    "webrtc_sphinx.compat",
+    "webrtc_sphinx.specs",
+    "webrtc_sphinx.sidebar",
+    "webrtc_sphinx.conformance",
+)
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     setup_languages(app)
     setup_mdn_links(app)
+    for module in SUBMODULES:
+        app.setup_extension(module)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
