@@ -61,6 +61,8 @@ html_js_files = ["lang-switcher.js"]
 html_last_updated_fmt = None
 html_copy_source = False
 html_show_sourcelink = False
+# The API sidebar of a page (its {api-sidebar} directive) goes in the theme's left column.
+webrtc_api_sidebar_in_theme = True
 html_sidebars = {
     "**": [
         "brand.html",
@@ -68,6 +70,7 @@ html_sidebars = {
         "sidebar/search.html",
         "sidebar/scroll-start.html",
         "sidebar/navigation.html",
+        "api-sidebar.html",
         "sidebar/scroll-end.html",
     ]
 }
