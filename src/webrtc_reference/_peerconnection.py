@@ -41,8 +41,7 @@ class RTCPeerConnection(OfferAnswer, EventTarget):
     def __init__(self, configuration: Mapping[str, Any] | None = None) -> None:
         if configuration is not None and not isinstance(configuration, Mapping):
             raise TypeError("RTCPeerConnection(): the configuration must be a dictionary")
-        EventTarget.__init__(self)
-        OfferAnswer.__init__(self)
+        super().__init__()  # the description slots, remote streams and listeners
         self._is_closed = False  # [[IsClosed]]
         self._negotiation_needed = False  # [[NegotiationNeeded]]
         self._chain = OperationsChain(self)  # [[Operations]]

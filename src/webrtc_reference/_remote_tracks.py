@@ -21,6 +21,7 @@ class RemoteTracks:
     """The connection's remote streams, cached by id, and the algorithms that update them."""
 
     def __init__(self) -> None:
+        super().__init__()  # cooperative: RTCPeerConnection's EventTarget comes next
         self._remote_streams: dict[str, MediaStream] = {}  # created for this connection, by id
 
     def _process_remote_tracks(
