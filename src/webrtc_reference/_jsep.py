@@ -73,10 +73,16 @@ def rejected_section(old: MediaSection, identity: LocalIdentity, setup: str) -> 
 
 
 def _section(transceiver: RTCRtpTransceiver, mid: str, direction: Direction,
-             rejected: bool, identity: LocalIdentity, setup: str) -> MediaSection:
+             rejected: bool, identity: LocalIdentity, setup: str,
+             kept_msids: list[tuple[str, str]] | None = None) -> MediaSection:
     if rejected:
         direction = Direction.INACTIVE
-    msids = sender_msids(transceiver) if direction in SENDING else []
+    if direction in SENDING:
+        msids = sender_msids(transceiver)
+    else:
+        # JSEP §5.2.2: a re-offer keeps the a=msid lines of the current description "regardless
+        # of changes to direction or track"; the remote side goes by the direction instead.
+        msids = [] if rejected or kept_msids is None else kept_msids
     return media_section(transceiver._kind, mid=mid, direction=str(direction), msids=msids,
                          ice=identity.ice, fingerprint=identity.fingerprint, setup=setup,
                          port=0 if rejected else 9)
@@ -105,7 +111,7 @@ def build_offer(
             continue
         placed.add(id(owner))
         media.append(_section(owner, old.mid or "", owner._direction,
-                              owner._stopping, identity, "actpass"))
+                              owner._stopping, identity, "actpass", kept_msids=old.msids))
         owners.append(owner)
     for transceiver in transceivers:
         if id(transceiver) in placed or transceiver._stopping:

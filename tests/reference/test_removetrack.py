@@ -16,6 +16,7 @@ from webrtc_reference import (
     RTCPeerConnection,
     RTCRtpSender,
 )
+from webrtc_reference._sdp import parse_sdp
 
 
 def test_removeTrack_webidl_track_argument_raises_TypeError() -> None:
@@ -275,6 +276,23 @@ def test_removeTrack_step13_remote_side_sees_removetrack_and_no_mute() -> None:
         assert callee.getReceivers()[0].track is seen["track"]
         assert callee.getTransceivers()[0].currentDirection == "inactive"
         assert caller.getTransceivers()[0].currentDirection == "inactive"
+
+    run(body)
+
+
+def test_removeTrack_reoffer_is_recvonly_and_keeps_msid_jsep_5_2_2() -> None:
+    """JSEP §5.2.2: a=msid lines "MUST stay the same" in a re-offer, whatever the direction."""
+
+    async def body() -> None:
+        caller, callee = RTCPeerConnection(), RTCPeerConnection()
+        track, stream = await media("video")
+        sender = caller.addTrack(track, stream)
+        await negotiate(caller, callee)
+        [first] = parse_sdp(caller.currentLocalDescription.sdp).media  # type: ignore[union-attr]
+        caller.removeTrack(sender)
+        [again] = parse_sdp((await caller.createOffer()).sdp).media
+        assert (first.direction, again.direction) == ("sendrecv", "recvonly")
+        assert again.msids == first.msids == [(stream.id, track.id)]
 
     run(body)
 
