@@ -101,7 +101,7 @@ def render_sidebar(builder: Builder, current: str, interface: str) -> str:
             deprecated = escape(_("Deprecated"))
             label += f' <span class="wsx-badge">({deprecated})</span>'
         if entry.docname == current:
-            return f'<a href="#" aria-current="page">{label}</a>'
+            return f'<a class="reference current" href="#" aria-current="page">{label}</a>'
         if entry.docname in builder.env.found_docs:
             href = builder.get_relative_uri(current, entry.docname)
             return f'<a class="reference internal" href="{escape(href)}">{label}</a>'

@@ -28,7 +28,7 @@ def test_current_page_internal_and_mdn_links_in_english(build_project: BuildProj
     assert build.status == 0, build.warnings
     html = build.html("api/rtcpeerconnection/removetrack")
     found = links(html)
-    assert found["removeTrack()"] == '<a href="#" aria-current="page">'
+    assert found["removeTrack()"] == '<a class="reference current" href="#" aria-current="page">'
     assert found["addTrack()"] == '<a class="reference internal" href="addtrack.html">'
     assert found["RTCPeerConnection"] == '<a class="reference internal" href="index.html">'
     assert found["getSenders()"] == ('<a class="reference external" href="https://developer.mozilla.org'
@@ -44,7 +44,7 @@ def test_current_page_internal_and_mdn_links_in_english(build_project: BuildProj
 def test_interface_page_is_current_on_its_own_index(build_project: BuildProject) -> None:
     build = build_project(PAGES)
     found = links(build.html("api/rtcpeerconnection/index"))
-    assert found["RTCPeerConnection"] == '<a href="#" aria-current="page">'
+    assert found["RTCPeerConnection"] == '<a class="reference current" href="#" aria-current="page">'
     assert found["removeTrack()"] == '<a class="reference internal" href="removetrack.html">'
 
 
@@ -70,7 +70,7 @@ def test_sidebar_can_move_into_the_theme_sidebar(build_project: BuildProject) ->
     html = build.html("api/rtcpeerconnection/removetrack")
     body, sidebar = html.split('<div class="sphinxsidebar"', 1)
     assert "wsx-api-sidebar" not in body
-    assert links(sidebar)["removeTrack()"] == '<a href="#" aria-current="page">'
+    assert links(sidebar)["removeTrack()"] == '<a class="reference current" href="#" aria-current="page">'
     assert links(sidebar)["addTrack()"] == '<a class="reference internal" href="addtrack.html">'
     # A page without the directive gets no sidebar.
     assert "wsx-api-sidebar" not in build.html("api/rtcpeerconnection/addtrack")
