@@ -46,7 +46,7 @@ gettext: $(STAMP) ## Extract the English messages into _build/gettext/*.pot.
 update-po: gettext ## Merge new English messages into locales/de (then translate the new entries).
 	$(BIN)/python tools/update_catalogs.py --pot _build/gettext --locales locales --language de
 
-bench: $(STAMP) ## Measure the model's cost and the page weight; prints the machine it ran on.
+bench: html ## Measure the model's cost and the page weight; prints the machine it ran on.
 	$(BIN)/python tools/bench_reference.py
 	$(BIN)/python tools/bench_page_weight.py --site $(OUT)
 
