@@ -1,0 +1,220 @@
+"""Break one claimed behaviour of the model at a time: the page's examples must then fail.
+
+Each mutation removes exactly one thing the removeTrack() page claims. If the examples still
+passed, they would not be demonstrating that claim.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from doctest_support import run_session
+from webrtc_reference import (
+    InvalidAccessError,
+    RTCPeerConnection,
+    RTCRtpSender,
+    _media,
+    _peerconnection,
+    _transceiver,
+)
+from webrtc_reference._enums import MediaStreamTrackState
+from webrtc_reference._events import Event, queue_task
+
+PAGE = Path(__file__).resolve().parents[2] / "docs/api/rtcpeerconnection/removetrack.md"
+PYCON_BLOCK = re.compile(r"^```pycon\n(.*?)^```$", re.MULTILINE | re.DOTALL)
+Mutation = Callable[[pytest.MonkeyPatch], None]
+original_remove_track = RTCPeerConnection.removeTrack
+
+
+def page_session() -> str:
+    return "\n".join(PYCON_BLOCK.findall(PAGE.read_text(encoding="utf-8")))
+
+
+def wrap_remove_track(monkeypatch: pytest.MonkeyPatch, mutated: Callable[..., None]) -> None:
+    monkeypatch.setattr(RTCPeerConnection, "removeTrack", mutated)
+
+
+def track_stays(monkeypatch: pytest.MonkeyPatch) -> None:
+    def remove_track(self: RTCPeerConnection, sender: RTCRtpSender) -> None:
+        track = sender.track
+        original_remove_track(self, sender)
+        sender._sender_track = track
+
+    wrap_remove_track(monkeypatch, remove_track)
+
+
+def direction_unchanged(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_peerconnection, "STOP_SENDING", {})
+
+
+def sender_leaves_get_senders(monkeypatch: pytest.MonkeyPatch) -> None:
+    senders = RTCPeerConnection.getSenders
+    monkeypatch.setattr(RTCPeerConnection, "getSenders",
+                        lambda self: [s for s in senders(self) if s.track is not None])
+
+
+def current_direction_follows(monkeypatch: pytest.MonkeyPatch) -> None:
+    def remove_track(self: RTCPeerConnection, sender: RTCRtpSender) -> None:
+        original_remove_track(self, sender)
+        if sender._owner._current_direction is not None:
+            sender._owner._current_direction = sender._owner._direction
+
+    wrap_remove_track(monkeypatch, remove_track)
+
+
+def second_call_acts_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    def remove_track(self: RTCPeerConnection, sender: RTCRtpSender) -> None:
+        if sender.track is None and not sender._owner._stopping:
+            sender._owner._direction = _peerconnection.Direction.RECVONLY
+        original_remove_track(self, sender)
+
+    wrap_remove_track(monkeypatch, remove_track)
+
+
+def stopped_transceiver_not_a_no_op(monkeypatch: pytest.MonkeyPatch) -> None:
+    def remove_track(self: RTCPeerConnection, sender: RTCRtpSender) -> None:
+        original_remove_track(self, sender)
+        if sender._owner._stopping:
+            sender._sender_track = None
+
+    wrap_remove_track(monkeypatch, remove_track)
+
+
+def ended_track_is_a_no_op(monkeypatch: pytest.MonkeyPatch) -> None:
+    def remove_track(self: RTCPeerConnection, sender: RTCRtpSender) -> None:
+        if sender.track is not None and sender.track.readyState == "ended":
+            return
+        original_remove_track(self, sender)
+
+    wrap_remove_track(monkeypatch, remove_track)
+
+
+def negotiationneeded_synchronous(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_peerconnection, "queue_task", lambda task: task())
+
+
+def negotiationneeded_outside_stable(monkeypatch: pytest.MonkeyPatch) -> None:
+    update = RTCPeerConnection._update_negotiation_needed_flag
+
+    def mutated(self: RTCPeerConnection) -> None:
+        if self.signalingState not in ("stable", "closed"):
+            queue_task(lambda: self._fire(Event("negotiationneeded")))
+            return
+        update(self)
+
+    monkeypatch.setattr(RTCPeerConnection, "_update_negotiation_needed_flag", mutated)
+
+
+def negotiationneeded_fires_twice(monkeypatch: pytest.MonkeyPatch) -> None:
+    update = RTCPeerConnection._update_negotiation_needed_flag
+
+    def mutated(self: RTCPeerConnection) -> None:
+        self._negotiation_needed = False
+        update(self)
+        queue_task(lambda: setattr(self, "_negotiation_needed", False))
+        queue_task(update.__get__(self))
+
+    monkeypatch.setattr(RTCPeerConnection, "_update_negotiation_needed_flag", mutated)
+
+
+def no_invalid_access_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    def remove_track(self: RTCPeerConnection, sender: Any) -> None:
+        foreign = isinstance(sender, RTCRtpSender) and sender._connection is not self
+        if foreign and not self._is_closed:
+            return
+        original_remove_track(self, sender)
+
+    wrap_remove_track(monkeypatch, remove_track)
+
+
+def access_checked_before_closed(monkeypatch: pytest.MonkeyPatch) -> None:
+    def remove_track(self: RTCPeerConnection, sender: Any) -> None:
+        if isinstance(sender, RTCRtpSender) and sender._connection is not self:
+            raise InvalidAccessError("checked first")
+        original_remove_track(self, sender)
+
+    wrap_remove_track(monkeypatch, remove_track)
+
+
+def no_invalid_state_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    def remove_track(self: RTCPeerConnection, sender: Any) -> None:
+        if self._is_closed:
+            return
+        original_remove_track(self, sender)
+
+    wrap_remove_track(monkeypatch, remove_track)
+
+
+def track_accepted_for_sender(monkeypatch: pytest.MonkeyPatch) -> None:
+    def remove_track(self: RTCPeerConnection, sender: Any) -> None:
+        if not isinstance(sender, RTCRtpSender):
+            return
+        original_remove_track(self, sender)
+
+    wrap_remove_track(monkeypatch, remove_track)
+
+
+def remote_stream_keeps_track(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_media.MediaStream, "_remove_track", lambda self, track: None)
+
+
+def remote_track_ends(monkeypatch: pytest.MonkeyPatch) -> None:
+    remove = _media.MediaStream._remove_track
+
+    def mutated(self: _media.MediaStream, track: _media.MediaStreamTrack) -> None:
+        remove(self, track)
+        track._ready_state = MediaStreamTrackState.ENDED
+
+    monkeypatch.setattr(_media.MediaStream, "_remove_track", mutated)
+
+
+def used_transceiver_reused(monkeypatch: pytest.MonkeyPatch) -> None:
+    set_current = _transceiver.RTCRtpTransceiver._set_current_direction
+
+    def mutated(self: _transceiver.RTCRtpTransceiver, direction: Any) -> None:
+        set_current(self, direction)
+        self._has_ever_sent = False
+
+    monkeypatch.setattr(_transceiver.RTCRtpTransceiver, "_set_current_direction", mutated)
+
+
+MUTATIONS: dict[str, Mutation] = {
+    "sender.track stays set": track_stays,
+    "direction does not change": direction_unchanged,
+    "sender leaves getSenders()": sender_leaves_get_senders,
+    "currentDirection changes at once": current_direction_follows,
+    "a second call acts again": second_call_acts_again,
+    "a stopped transceiver loses its track": stopped_transceiver_not_a_no_op,
+    "an ended track is a no-op": ended_track_is_a_no_op,
+    "negotiationneeded fires synchronously": negotiationneeded_synchronous,
+    "negotiationneeded fires outside stable": negotiationneeded_outside_stable,
+    "negotiationneeded fires more than once": negotiationneeded_fires_twice,
+    "no InvalidAccessError for a foreign sender": no_invalid_access_error,
+    "InvalidAccessError checked before the closed state": access_checked_before_closed,
+    "no InvalidStateError when closed": no_invalid_state_error,
+    "a track is accepted instead of a sender": track_accepted_for_sender,
+    "the remote stream keeps the track": remote_stream_keeps_track,
+    "the remote track ends": remote_track_ends,
+    "a transceiver that sent is reused": used_transceiver_reused,
+}
+
+
+def test_the_page_passes_unmutated() -> None:
+    assert run_session(page_session(), "removetrack.md") == []
+
+
+@pytest.mark.parametrize("mutation", MUTATIONS.values(), ids=MUTATIONS.keys())
+def test_each_claim_is_shown_by_a_failing_example(
+    mutation: Mutation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mutation(monkeypatch)
+    failures = run_session(page_session(), "removetrack.md")
+    assert failures, "the page's examples pass although the model no longer does this"
+    # A broken mutation (a typo in it) would make the examples fail for the wrong reason.
+    broken = [f.report for f in failures if "NameError" in f.report or "AttributeError" in f.report]
+    assert not broken, broken[0]
