@@ -1,6 +1,6 @@
 """Break one claimed behaviour of the model at a time: the page's examples must then fail.
 
-Each mutation removes exactly one thing the removeTrack() page claims. If the examples still
+Each mutation removes exactly one thing a reference page claims. If the page's examples still
 passed, they would not be demonstrating that claim.
 """
 
@@ -25,14 +25,15 @@ from webrtc_reference import (
 from webrtc_reference._enums import MediaStreamTrackState
 from webrtc_reference._events import Event, queue_task
 
-PAGE = Path(__file__).resolve().parents[2] / "docs/api/rtcpeerconnection/removetrack.md"
+API_PAGES = Path(__file__).resolve().parents[2] / "docs/api/rtcpeerconnection"
 PYCON_BLOCK = re.compile(r"^```pycon\n(.*?)^```$", re.MULTILINE | re.DOTALL)
 Mutation = Callable[[pytest.MonkeyPatch], None]
 original_remove_track = RTCPeerConnection.removeTrack
+original_add_track = RTCPeerConnection.addTrack
 
 
-def page_session() -> str:
-    return "\n".join(PYCON_BLOCK.findall(PAGE.read_text(encoding="utf-8")))
+def page_session(page: str) -> str:
+    return "\n".join(PYCON_BLOCK.findall((API_PAGES / page).read_text(encoding="utf-8")))
 
 
 def wrap_remove_track(monkeypatch: pytest.MonkeyPatch, mutated: Callable[..., None]) -> None:
@@ -183,6 +184,39 @@ def used_transceiver_reused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(_transceiver.RTCRtpTransceiver, "_set_current_direction", mutated)
 
 
+def never_reused(monkeypatch: pytest.MonkeyPatch) -> None:
+    create = _transceiver.RTCRtpTransceiver.__init__
+
+    def mutated(self: _transceiver.RTCRtpTransceiver, *args: Any, **kwargs: Any) -> None:
+        create(self, *args, **kwargs)
+        self._has_ever_sent = True
+
+    monkeypatch.setattr(_transceiver.RTCRtpTransceiver, "__init__", mutated)
+
+
+def reuse_keeps_direction(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_peerconnection, "START_SENDING", {})
+
+
+def duplicate_track_accepted(monkeypatch: pytest.MonkeyPatch) -> None:
+    def add_track(self: RTCPeerConnection, track: Any, *streams: Any) -> RTCRtpSender:
+        for sender in self.getSenders():
+            if sender.track is track:
+                return sender
+        return original_add_track(self, track, *streams)
+
+    monkeypatch.setattr(RTCPeerConnection, "addTrack", add_track)
+
+
+def closed_connection_accepts_tracks(monkeypatch: pytest.MonkeyPatch) -> None:
+    def add_track(self: RTCPeerConnection, track: Any, *streams: Any) -> Any:
+        if self._is_closed:
+            return None
+        return original_add_track(self, track, *streams)
+
+    monkeypatch.setattr(RTCPeerConnection, "addTrack", add_track)
+
+
 MUTATIONS: dict[str, Mutation] = {
     "sender.track stays set": track_stays,
     "direction does not change": direction_unchanged,
@@ -201,19 +235,39 @@ MUTATIONS: dict[str, Mutation] = {
     "the remote stream keeps the track": remote_stream_keeps_track,
     "the remote track ends": remote_track_ends,
     "a transceiver that sent is reused": used_transceiver_reused,
+    "addTrack never reuses a sender": never_reused,
+    "a reused transceiver keeps its direction": reuse_keeps_direction,
+    "addTrack accepts a track that is already sent": duplicate_track_accepted,
+    "addTrack works on a closed connection": closed_connection_accepts_tracks,
 }
+# The claims each page makes, by the mutations that must break its examples.
+PAGE_CLAIMS = {
+    "removetrack.md": [name for name in MUTATIONS if not name.startswith("addTrack")
+                       and name != "a reused transceiver keeps its direction"],
+    "addtrack.md": [
+        "addTrack never reuses a sender",
+        "a reused transceiver keeps its direction",
+        "a transceiver that sent is reused",
+        "addTrack accepts a track that is already sent",
+        "addTrack works on a closed connection",
+        "negotiationneeded fires synchronously",
+        "negotiationneeded fires more than once",
+    ],
+}
+CASES = [(page, name) for page, names in PAGE_CLAIMS.items() for name in names]
 
 
-def test_the_page_passes_unmutated() -> None:
-    assert run_session(page_session(), "removetrack.md") == []
+@pytest.mark.parametrize("page", PAGE_CLAIMS)
+def test_the_page_passes_unmutated(page: str) -> None:
+    assert run_session(page_session(page), page) == []
 
 
-@pytest.mark.parametrize("mutation", MUTATIONS.values(), ids=MUTATIONS.keys())
+@pytest.mark.parametrize(("page", "claim"), CASES, ids=[f"{p}: {c}" for p, c in CASES])
 def test_each_claim_is_shown_by_a_failing_example(
-    mutation: Mutation, monkeypatch: pytest.MonkeyPatch
+    page: str, claim: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    mutation(monkeypatch)
-    failures = run_session(page_session(), "removetrack.md")
+    MUTATIONS[claim](monkeypatch)
+    failures = run_session(page_session(page), page)
     assert failures, "the page's examples pass although the model no longer does this"
     # A broken mutation (a typo in it) would make the examples fail for the wrong reason:
     # the first example to fail must fail on the claim, not on a Python error.
