@@ -12,12 +12,13 @@ if TYPE_CHECKING:
     from sphinx.util.typing import ExtensionMetadata
 
 
-# Directives that each live in their own module, as Sphinx extensions of their own.
+# Features that each live in their own module, as Sphinx extensions of their own.
 SUBMODULES = (
     "webrtc_sphinx.compat",
     "webrtc_sphinx.specs",
     "webrtc_sphinx.sidebar",
     "webrtc_sphinx.conformance",
+    "webrtc_sphinx.theme_strings",
 )
 
 
