@@ -8,56 +8,20 @@ Usage in MyST::
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
-from docutils import nodes
-from sphinx.util import logging
-from sphinx.util.docutils import SphinxDirective
-
-from webrtc_sphinx.bcd_data import BCD_FILE, DataError
+from webrtc_sphinx.bcd_data import BCD_FILE
 from webrtc_sphinx.compat_table import render_compat_table, validate
+from webrtc_sphinx.keyed_table import add_keyed_table
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
-    from sphinx.writers.html5 import HTML5Translator
-
-logger = logging.getLogger(__name__)
-
-
-class BrowserCompatNode(nodes.General, nodes.Element):
-    """Placeholder carrying the BCD key; rendered to HTML at write time."""
-
-
-class BrowserCompatDirective(SphinxDirective):
-    required_arguments: ClassVar[int] = 1
-    has_content: ClassVar[bool] = False
-
-    def run(self) -> list[nodes.Node]:
-        key = self.arguments[0]
-        self.env.note_dependency(str(BCD_FILE))
-        try:
-            validate(key)
-        except DataError as error:
-            logger.warning("browser-compat: %s", error, location=self.get_location(),
-                           type="webrtc", subtype="compat")
-            return []
-        return [BrowserCompatNode(key=key)]
-
-
-def visit_html(translator: HTML5Translator, node: BrowserCompatNode) -> None:
-    translator.body.append(render_compat_table(node["key"]))
-    raise nodes.SkipNode
-
-
-def skip(translator: nodes.NodeVisitor, node: nodes.Element) -> None:
-    raise nodes.SkipNode
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("webrtc_sphinx.l10n")
     app.setup_extension("webrtc_sphinx.assets")
-    app.add_node(BrowserCompatNode, html=(visit_html, None), latex=(skip, None),
-                 text=(skip, None), man=(skip, None), texinfo=(skip, None))
-    app.add_directive("browser-compat", BrowserCompatDirective)
+    add_keyed_table(app, "browser-compat", check=validate, render=render_compat_table,
+                    data_files=[BCD_FILE], subtype="compat")
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -9,12 +9,9 @@ URLs come from BCD ``spec_url``; titles from the web-specs snapshot. Usage in My
 from __future__ import annotations
 
 from html import escape
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
-from docutils import nodes
 from sphinx.locale import get_translation
-from sphinx.util import logging
-from sphinx.util.docutils import SphinxDirective
 
 from webrtc_sphinx.bcd_data import (
     BCD_FILE,
@@ -25,14 +22,13 @@ from webrtc_sphinx.bcd_data import (
     find_spec,
     spec_fragment,
 )
+from webrtc_sphinx.keyed_table import add_keyed_table
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
-    from sphinx.writers.html5 import HTML5Translator
 
 _ = get_translation("webrtc_sphinx")
-logger = logging.getLogger(__name__)
 
 
 def spec_links(key: str) -> list[tuple[str, Spec]]:
@@ -65,40 +61,9 @@ def render_specs_table(key: str) -> str:
     )
 
 
-class SpecificationsNode(nodes.General, nodes.Element):
-    """Placeholder carrying the BCD key; rendered to HTML at write time."""
-
-
-class SpecificationsDirective(SphinxDirective):
-    required_arguments: ClassVar[int] = 1
-    has_content: ClassVar[bool] = False
-
-    def run(self) -> list[nodes.Node]:
-        key = self.arguments[0]
-        self.env.note_dependency(str(BCD_FILE))
-        self.env.note_dependency(str(SPECS_FILE))
-        try:
-            spec_links(key)
-        except DataError as error:
-            logger.warning("specifications: %s", error, location=self.get_location(),
-                           type="webrtc", subtype="specs")
-            return []
-        return [SpecificationsNode(key=key)]
-
-
-def visit_html(translator: HTML5Translator, node: SpecificationsNode) -> None:
-    translator.body.append(render_specs_table(node["key"]))
-    raise nodes.SkipNode
-
-
-def skip(translator: nodes.NodeVisitor, node: nodes.Element) -> None:
-    raise nodes.SkipNode
-
-
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("webrtc_sphinx.l10n")
     app.setup_extension("webrtc_sphinx.assets")
-    app.add_node(SpecificationsNode, html=(visit_html, None), latex=(skip, None),
-                 text=(skip, None), man=(skip, None), texinfo=(skip, None))
-    app.add_directive("specifications", SpecificationsDirective)
+    add_keyed_table(app, "specifications", check=spec_links, render=render_specs_table,
+                    data_files=[BCD_FILE, SPECS_FILE], subtype="specs")
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
