@@ -9,18 +9,16 @@ reports bytes raw and gzip -9 per resource type. Exits 1 when a page is over the
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import platform
 import shutil
 import sys
-import threading
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final
+from typing import Final
+
+from local_server import serve
 
 PAGE: Final = "api/rtcpeerconnection/removetrack.html"
 LANGUAGES: Final = ("en", "de")
@@ -68,23 +66,6 @@ def cpu_model() -> str:
 def machine_description(browser_version: str) -> str:
     return (f"{platform.platform()}; {cpu_model()}; Python {platform.python_version()}; "
             f"Chromium {browser_version}")
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@contextmanager
-def serve(site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def measure(site: Path, chromium: str) -> tuple[dict[str, list[Resource]], str]:

@@ -6,9 +6,6 @@ declares) are in jsharness.py; the tests at the end check the harness itself.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,6 +23,8 @@ from jsharness import (
     run_block,
 )
 
+from local_server import serve  # tools/, on pytest's pythonpath
+
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
 
@@ -34,23 +33,11 @@ DOCS = ROOT / "docs"
 SITE_BLOCKS = collect_site(DOCS, ROOT)
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def harness_url() -> Iterator[str]:
     """The harness page over HTTP on 127.0.0.1, a secure context where getUserMedia() works."""
-    handler = functools.partial(_QuietHandler, directory=str(HERE))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/{HARNESS_PAGE}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(HERE) as base:
+        yield f"{base}{HARNESS_PAGE}"
 
 
 def _params(blocks: list[JsBlock]) -> list[Any]:
