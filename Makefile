@@ -14,7 +14,7 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1700000
 export SOURCE_DATE_EPOCH
 
 .DEFAULT_GOAL := help
-.PHONY: help html test serve gettext update-po bench lock clean
+.PHONY: help html test lint serve gettext update-po bench lock clean
 
 help: ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -36,6 +36,15 @@ html: $(STAMP) ## Build the site in English and German into _build/html/.
 
 test: $(STAMP) $(NODE_STAMP) ## Run every test: model, examples in both languages, builds, browser.
 	$(BIN)/python -m pytest --cov --cov-report=term
+
+# mypy checks one folder at a time: each test folder has its own conftest module.
+TYPED := src tools examples conf.py tests/conftest.py tests/doctest_support.py \
+	$(wildcard tests/*/) docs/conftest.py
+lint: $(STAMP) ## Check style (ruff) and types (mypy --strict) of all Python code.
+	$(BIN)/ruff check .
+	@for target in $(TYPED); do \
+	  $(BIN)/mypy --strict --no-error-summary $$target || exit 1; \
+	done
 
 serve: html ## Preview the built site on http://127.0.0.1:8000/ (this machine only).
 	$(BIN)/python -m http.server --bind $(HOST) --directory $(OUT) $(PORT)
