@@ -39,7 +39,7 @@ test: $(STAMP) $(NODE_STAMP) ## Run every test: model, examples in both language
 
 # mypy checks one folder at a time: each test folder has its own conftest module.
 TYPED := src tools examples conf.py tests/conftest.py tests/doctest_support.py \
-	$(wildcard tests/*/) docs/conftest.py
+	$(filter-out %/__pycache__/,$(wildcard tests/*/)) docs/conftest.py
 lint: $(STAMP) ## Check style (ruff) and types (mypy --strict) of all Python code.
 	$(BIN)/ruff check .
 	@for target in $(TYPED); do \
