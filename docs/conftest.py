@@ -4,6 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from doctest_support import sybil_for_pages  # tests/, on pytest's pythonpath
+from tests.doctest_support import sybil_for_pages
 
 pytest_collect_file = sybil_for_pages(str(Path(__file__).parent)).pytest()

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from site_browser import AXE_SCRIPT, LANGUAGES, page_url, recording_page
+
+from tests.browser.site_browser import AXE_SCRIPT, LANGUAGES, page_url, recording_page
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page

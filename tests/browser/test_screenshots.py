@@ -6,7 +6,8 @@ import struct
 from typing import TYPE_CHECKING
 
 import pytest
-from site_browser import LANGUAGES, SCREENSHOT_DIR, page_url, recording_page
+
+from tests.browser.site_browser import LANGUAGES, SCREENSHOT_DIR, page_url, recording_page
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser

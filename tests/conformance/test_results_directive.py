@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from build_site import run_sphinx
-from conformance.scenarios import SCENARIOS_PATH, load_scenarios
+from tests.conformance.scenarios import SCENARIOS_PATH, load_scenarios
 
 AGREEING = {"id": "plain", "checks": "Plain check sentence.", "spec": "step 1", "steps": []}
 DIVERGING = {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conformance.scenarios import OPS, judge, load_scenarios
+from tests.conformance.scenarios import OPS, judge, load_scenarios
 
 SCENARIOS = load_scenarios()
 RECORD_KEYS = {"steps", "field", "spec", "chromium", "chromium_version", "spec_step", "evidence"}

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from conformance.driver import run_scenario
-from conformance.scenarios import DRIVER_JS_PATH, judge, load_scenarios
+from tests.conformance.driver import run_scenario
+from tests.conformance.scenarios import DRIVER_JS_PATH, judge, load_scenarios
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page

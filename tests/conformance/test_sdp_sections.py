@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from conformance.driver import sdp_sections
-from conformance.scenarios import DRIVER_JS_PATH
+from tests.conformance.driver import sdp_sections
+from tests.conformance.scenarios import DRIVER_JS_PATH
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from doctest_support import run_session
+from tests.doctest_support import run_session
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 PYCON_FENCE = re.compile(r"^(`{3,})pycon\s*$", re.MULTILINE)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from sybil.example import SybilFailure
 
-import doctest_support
-from doctest_support import close_session, open_session, run_session, sybil_for_pages
+from tests import doctest_support
+from tests.doctest_support import close_session, open_session, run_session, sybil_for_pages
 
 
 def examples_of(page: Path) -> Iterator[object]:

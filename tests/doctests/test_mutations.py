@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from doctest_support import run_session
+from tests.doctest_support import run_session
 from webrtc_reference import (
     InvalidAccessError,
     RTCPeerConnection,

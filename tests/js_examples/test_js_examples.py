@@ -11,7 +11,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from jsharness import (
+
+from local_server import serve  # tools/, on pytest's pythonpath
+from tests.js_examples.jsharness import (
     HARNESS_PAGE,
     HERE,
     JsBlock,
@@ -22,8 +24,6 @@ from jsharness import (
     is_syntax_block,
     run_block,
 )
-
-from local_server import serve  # tools/, on pytest's pythonpath
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser

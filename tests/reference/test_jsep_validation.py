@@ -9,8 +9,8 @@ import asyncio
 import re
 
 import pytest
-from reference_helpers import media, negotiate, run, turns
 
+from tests.reference.reference_helpers import media, negotiate, run, turns
 from webrtc_reference import (
     InvalidAccessError,
     InvalidStateError,

@@ -6,8 +6,8 @@ import asyncio
 from typing import Any
 
 import pytest
-from reference_helpers import run, turns
 
+from tests.reference.reference_helpers import run, turns
 from webrtc_reference import (
     DOMException,
     Event,

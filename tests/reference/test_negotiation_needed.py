@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import asyncio
 
-from reference_helpers import media, negotiate, run, turns
-
+from tests.reference.reference_helpers import media, negotiate, run, turns
 from webrtc_reference import RTCPeerConnection
 
 

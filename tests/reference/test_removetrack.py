@@ -8,8 +8,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from reference_helpers import media, negotiate, run, turns
 
+from tests.reference.reference_helpers import media, negotiate, run, turns
 from webrtc_reference import (
     InvalidAccessError,
     InvalidStateError,

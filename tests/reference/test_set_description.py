@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from reference_helpers import Recorder, media, negotiate, run, turns
 
+from tests.reference.reference_helpers import Recorder, media, negotiate, run, turns
 from webrtc_reference import (
     InvalidAccessError,
     InvalidModificationError,

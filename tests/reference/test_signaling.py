@@ -8,8 +8,8 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from reference_helpers import run
 
+from tests.reference.reference_helpers import run
 from webrtc_reference import InvalidStateError, RTCPeerConnection, RTCSdpType, RTCSignalingState
 from webrtc_reference._enums import Side
 from webrtc_reference._signaling import SIGNALING, next_signaling_state

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from reference_helpers import media, negotiate, run, turns
 
+from tests.reference.reference_helpers import media, negotiate, run, turns
 from webrtc_reference import InvalidStateError, RTCPeerConnection
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sitepages import LANGUAGES, content_pages
 
 from check_catalogs import build_pot
+from tests.site.sitepages import LANGUAGES, content_pages
 
 
 @pytest.fixture(scope="session")

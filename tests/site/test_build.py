@@ -5,9 +5,8 @@ from __future__ import annotations
 import filecmp
 from pathlib import Path
 
-from sitepages import LANGUAGES, content_pages
-
 from build_site import build
+from tests.site.sitepages import LANGUAGES, content_pages
 
 
 def test_every_language_has_the_same_pages(site_dir: Path) -> None:

@@ -9,9 +9,9 @@ from urllib.parse import urlsplit
 
 import pytest
 import snowballstemmer  # type: ignore[import-untyped]  # ships no type hints
-from sitepages import LANGUAGES, read_page
 
 from build_site import site_settings
+from tests.site.sitepages import LANGUAGES, read_page
 
 SITE_URL, _NAMES = site_settings()
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sitepages import LANGUAGES, read_page
-
 from build_site import site_settings
+from tests.site.sitepages import LANGUAGES, read_page
 
 
 def test_root_page_links_both_languages_and_picks_one(site_dir: Path) -> None:

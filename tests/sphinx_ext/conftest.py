@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from sphinx_project import build_project
+from tests.sphinx_ext.sphinx_project import build_project
 
 __all__ = ["build_project"]
