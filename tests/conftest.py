@@ -1,7 +1,14 @@
-"""Fixtures shared by the test suites: the built site, a local server, a real Chromium."""
+"""Fixtures shared by the test suites: the built site, a local server, a real Chromium.
+
+``make test`` runs the suite on every core (pytest-xdist, ``--dist loadgroup``). Two things
+keep that cheap and correct: the site is built once per run, by whichever worker needs it
+first, into a folder all workers share; and the examples of one page stay on one worker, in
+order, because they share one asyncio session.
+"""
 
 from __future__ import annotations
 
+import fcntl
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -44,13 +51,40 @@ def browser(chromium_executable: str) -> Iterator[Browser]:
             launched.close()
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Keep each page's examples together: they run in one session, one after another."""
+    for item in items:
+        if item.path.suffix == ".md":
+            item.add_marker(pytest.mark.xdist_group(item.path.name))
+
+
+def _run_dir(factory: pytest.TempPathFactory) -> Path:
+    """The temporary folder of this whole run, shared by the xdist workers (each has its own
+    basetemp one level below it)."""
+    base = factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The whole site (root index.html, en/, de/), built once per test session, strictly."""
-    from build_site import build  # tools/build_site.py, on pytest's pythonpath
+    """The whole site (root index.html, en/, de/), built strictly once per test run."""
+    from build_site import BuildError, build  # tools/build_site.py, on pytest's pythonpath
 
-    out = tmp_path_factory.mktemp("site") / "html"
-    build(out)
+    run_dir = _run_dir(tmp_path_factory)
+    out, built, failed = run_dir / "site" / "html", run_dir / "site-built", run_dir / "site-failed"
+    # The first worker to get here builds; the others wait on the lock, then reuse the result.
+    with (run_dir / "site.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if failed.exists():
+            raise BuildError(failed.read_text(encoding="utf-8"))
+        if not built.exists():
+            try:
+                build(out)
+            except BuildError as error:
+                failed.write_text(str(error), encoding="utf-8")
+                raise
+            built.touch()
     return out
 
 

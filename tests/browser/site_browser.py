@@ -14,7 +14,6 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parents[2]
 LANGUAGES = ("en", "de")
 REMOVE_TRACK = "api/rtcpeerconnection/removetrack.html"
-SCREENSHOT_DIR = ROOT / "_build" / "screenshots"
 AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 

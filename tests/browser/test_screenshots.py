@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import struct
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.browser.site_browser import LANGUAGES, SCREENSHOT_DIR, page_url, recording_page
+from tests.browser.site_browser import LANGUAGES, page_url, recording_page
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -20,14 +21,18 @@ BACKGROUND_LUMINANCE = """() => {
 }"""
 
 
+@pytest.fixture(scope="module")
+def screenshot_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Screenshots go to pytest's temporary folder, never into the checkout."""
+    return tmp_path_factory.mktemp("screenshots")
+
+
 @pytest.mark.parametrize("color_scheme", ["light", "dark"])
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_full_page_screenshot(
-    browser: Browser, site_url: str, language: str, color_scheme: str
+    browser: Browser, site_url: str, screenshot_dir: Path, language: str, color_scheme: str
 ) -> None:
-    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
-    target = SCREENSHOT_DIR / f"removetrack-{language}-{color_scheme}.png"
-    target.unlink(missing_ok=True)
+    target = screenshot_dir / f"removetrack-{language}-{color_scheme}.png"
     with recording_page(browser, color_scheme=color_scheme,
                         viewport={"width": 1280, "height": 800}) as recorded:
         page = recorded.page

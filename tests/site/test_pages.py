@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -51,18 +52,20 @@ def _local_target(page: Path, href: str) -> tuple[Path, str] | None:
 
 
 def test_every_internal_link_resolves(site_dir: Path) -> None:
+    # Each page is parsed once, however many links point into it.
+    facts = functools.cache(read_page)
     broken = []
     for page in sorted(site_dir.rglob("*.html")):
         if "_static" in page.parts:
             continue
-        for link in read_page(page).links:
+        for link in facts(page).links:
             found = _local_target(page, link.get("href", ""))
             if found is None or "href" not in link:
                 continue
             target, fragment = found
             if not target.is_file():
                 broken.append(f"{page.relative_to(site_dir)}: {link['href']} (no file)")
-            elif fragment and target.suffix == ".html" and fragment not in read_page(target).ids:
+            elif fragment and target.suffix == ".html" and fragment not in facts(target).ids:
                 broken.append(f"{page.relative_to(site_dir)}: {link['href']} (no id)")
     assert broken == []
 
