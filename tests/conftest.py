@@ -18,6 +18,11 @@ import pytest
 
 from chromium import CHROMIUM_ARGS, find_chromium  # tools/, on pytest's pythonpath
 from local_server import serve
+from tests.sphinx_project import build_project
+
+__all__ = ["build_project"]
+# make_app and the other fixtures of Sphinx's own tests, used by build_project.
+pytest_plugins = ["sphinx.testing.fixtures"]
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser

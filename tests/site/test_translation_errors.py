@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from build_site import BuildError, build_language
+from tests.sphinx_project import BuildProject, write_project
 
 PAGE = """\
 # Start
@@ -34,37 +35,41 @@ msgstr "Text."
 """
 
 
-def _tiny_project(root: Path, target: str) -> tuple[Path, Path]:
-    source = root / "docs"
-    source.mkdir()
-    (source / "index.md").write_text(PAGE + "\n```{toctree}\n:hidden:\n\nother\n```\n", "utf-8")
-    (source / "other.md").write_text(OTHER, "utf-8")
-    catalogs = root / "locales" / "de" / "LC_MESSAGES"
-    catalogs.mkdir(parents=True)
-    (catalogs / "index.po").write_text(CATALOG.replace("TARGET", target), "utf-8")
-    (catalogs / "other.po").write_text(CATALOG.replace("TARGET", "other"), "utf-8")
-    return source, root / "locales"
+PAGES = {"index": PAGE + "\n```{toctree}\n:hidden:\n\nother\n```\n", "other": OTHER}
+LOCALE_CONF = "locale_dirs = ['locales']\ngettext_compact = False\n"
 
 
-def _build(tmp_path: Path, target: str) -> None:
-    source, locales = _tiny_project(tmp_path, target)
-    build_language(
-        "de",
-        tmp_path / "out",
-        tmp_path / "doctrees",
-        source_dir=source,
-        overrides={"locale_dirs": str(locales)},
-    )
+def _catalogs(target: str) -> dict[str, str]:
+    """The German catalogs; the index page's reference points to *target*."""
+    return {
+        "locales/de/LC_MESSAGES/index.po": CATALOG.replace("TARGET", target),
+        "locales/de/LC_MESSAGES/other.po": CATALOG.replace("TARGET", "other"),
+    }
 
 
-def test_a_correct_translation_builds(tmp_path: Path) -> None:
-    _build(tmp_path, "other")
-    assert "Siehe" in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+def test_a_correct_translation_builds(build_project: BuildProject) -> None:
+    build = build_project(PAGES, language="de", extensions=["myst_parser"],
+                          extra_conf=LOCALE_CONF, files=_catalogs("other"))
+    assert build.status == 0, build.warnings
+    assert "Siehe" in build.html()
 
 
-def test_a_broken_reference_in_a_translation_fails_with_file_and_line(tmp_path: Path) -> None:
+def test_a_broken_reference_in_a_translation_fails_with_file_and_line(
+    build_project: BuildProject,
+) -> None:
+    build = build_project(PAGES, language="de", extensions=["myst_parser"],
+                          extra_conf=LOCALE_CONF, files=_catalogs("missing"))
+    assert build.status != 0
+    assert "index.md:3" in build.warnings
+    assert "missing" in build.warnings
+
+
+def test_the_site_build_names_the_language_file_and_line(tmp_path: Path) -> None:
+    """The same broken translation under the site's own configuration and build script."""
+    source = write_project(tmp_path / "docs", PAGES, _catalogs("missing"))
     with pytest.raises(BuildError) as failure:
-        _build(tmp_path, "missing")
+        build_language("de", tmp_path / "out", tmp_path / "doctrees", source_dir=source,
+                       overrides={"locale_dirs": str(source / "locales")})
     message = str(failure.value)
     assert "'de' build failed" in message
     assert "index.md:3" in message

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.sphinx_ext.sphinx_project import BuildProject, directive, tables
+from tests.sphinx_project import BuildProject, directive, tables
 
 # Versions that first supported removeTrack(), as browser-compat-data 8.1.9 records them.
 REMOVE_TRACK_SUPPORT = {

@@ -12,7 +12,7 @@ from babel.messages.extract import extract_from_file
 from babel.messages.pofile import read_po
 
 from refresh_compat_data import BCD_VERSION, KEPT_KEYS, SPECS_VERSION, trim_bcd, trim_specs
-from tests.sphinx_ext.sphinx_project import BuildProject, directive
+from tests.sphinx_project import BuildProject, directive
 from webrtc_sphinx import bcd_data, l10n
 from webrtc_sphinx.bcd_markup import safe_inline_html
 

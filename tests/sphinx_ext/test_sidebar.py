@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tests.sphinx_ext.sphinx_project import BuildProject, directive
+from tests.sphinx_project import BuildProject, directive
 
 SIDEBAR = directive("api-sidebar", "RTCPeerConnection")
 PAGES = {

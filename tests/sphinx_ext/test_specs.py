@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tests.sphinx_ext.sphinx_project import BuildProject, directive, tables
+from tests.sphinx_project import BuildProject, directive, tables
 
 PAGE = "# Page\n\n## Specifications\n\n"
 ANCHOR = "https://w3c.github.io/webrtc-pc/#dom-rtcpeerconnection-removetrack"

@@ -1,16 +1,25 @@
-"""Helpers for the extension tests: build small throwaway MyST projects strictly (-W -n)."""
+"""Small Sphinx projects for the extension tests, built strictly by Sphinx's own test app.
+
+The ``build_project`` fixture (registered in tests/conftest.py) writes the pages and a
+``conf.py`` into a temporary folder and builds them with ``sphinx.testing``'s ``make_app``,
+with warnings as errors and nit-picky references, as the site is built.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from itertools import count
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from sphinx.cmd.build import build_main
 
-EXTENSIONS = ["myst_parser", "webrtc_sphinx.compat", "webrtc_sphinx.specs", "webrtc_sphinx.sidebar"]
+if TYPE_CHECKING:
+    from sphinx.testing.util import SphinxTestApp
+
+EXTENSIONS = ("myst_parser", "webrtc_sphinx.compat", "webrtc_sphinx.specs", "webrtc_sphinx.sidebar")
 
 
 @dataclass(frozen=True)
@@ -26,32 +35,39 @@ class Build:
 BuildProject = Callable[..., Build]
 
 
+def write_project(
+    source: Path, pages: Mapping[str, str], files: Mapping[str, str] | None = None
+) -> Path:
+    """Write ``<docname>.md`` for each page, and any other *files*, below *source*."""
+    written = {f"{docname}.md": text for docname, text in pages.items()} | dict(files or {})
+    for name, text in written.items():
+        path = source / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return source
+
+
 @pytest.fixture
-def build_project(tmp_path: Path) -> BuildProject:
-    """Return build(pages, language="en"): writes conf.py and the pages, then runs sphinx-build."""
-    counter = iter(range(1000))
+def build_project(make_app: Callable[..., SphinxTestApp], tmp_path: Path) -> BuildProject:
+    """Return build(pages, language="en", ...): writes the project and builds it with -W -n."""
+    numbers = count()
 
     def build(
-        pages: Mapping[str, str], language: str = "en", extra_conf: str = "", builder: str = "html"
+        pages: Mapping[str, str],
+        language: str = "en",
+        extra_conf: str = "",
+        builder: str = "html",
+        extensions: Sequence[str] = EXTENSIONS,
+        files: Mapping[str, str] | None = None,
     ) -> Build:
-        root = tmp_path / f"project-{next(counter)}"
-        source = root / "src"
-        for docname, text in pages.items():
-            path = source / f"{docname}.md"
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-        (source / "conf.py").write_text(
-            f"extensions = {EXTENSIONS!r}\nhtml_theme = 'basic'\n"
-            "suppress_warnings = ['toc.not_included']\n" + extra_conf,
-            encoding="utf-8",
-        )
-        warnings_file = root / "warnings.txt"
-        status = build_main([
-            "-b", builder, "-D", f"language={language}", "-W", "--keep-going", "-n", "-q",
-            "-w", str(warnings_file), "-d", str(root / "doctrees"), str(source), str(root / "out"),
-        ])
-        warnings = warnings_file.read_text(encoding="utf-8") if warnings_file.exists() else ""
-        return Build(status, warnings, root / "out")
+        root = tmp_path / f"project-{next(numbers)}"
+        conf = (f"extensions = {list(extensions)!r}\nhtml_theme = 'basic'\n"
+                "suppress_warnings = ['toc.not_included']\n" + extra_conf)
+        source = write_project(root / "src", pages, {"conf.py": conf, **(files or {})})
+        app = make_app(builder, srcdir=source, builddir=root / "build", warningiserror=True,
+                       confoverrides={"language": language, "nitpicky": True})
+        app.build()
+        return Build(app.statuscode, app.warning.getvalue(), Path(app.outdir))
 
     return build
 
