@@ -28,6 +28,8 @@ from sybil.evaluators.doctest import DocTest, DocTestEvaluator, DocTestRunner
 from sybil.parsers.abstract import DocTestStringParser
 from sybil.parsers.myst import CodeBlockParser, PythonCodeBlockParser, SkipParser
 
+from webrtc_reference._event_loop import tasks_settled
+
 FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
 # One example may wait this long for the events it awaits; then it fails instead of hanging.
 EXAMPLE_TIMEOUT = 10.0
@@ -42,16 +44,18 @@ def _run_in_loop(code: CodeType, globs: dict[str, Any], _locals: Any = None) -> 
     """Stand-in for ``exec`` inside doctest: run one compiled example on the page's loop."""
 
     async def example() -> None:
-        result = eval(code, globs)  # the compiled example: our own pages
-        if code.co_flags & inspect.CO_COROUTINE:
-            try:
-                async with asyncio.timeout(EXAMPLE_TIMEOUT):
+        try:
+            async with asyncio.timeout(EXAMPLE_TIMEOUT):
+                result = eval(code, globs)  # the compiled example: our own pages
+                if code.co_flags & inspect.CO_COROUTINE:
                     await result
-            except TimeoutError:
-                raise ExampleTimeout(
-                    f"the example did not finish within {EXAMPLE_TIMEOUT:g} s "
-                    "(does it await an event that never fires?)"
-                ) from None
+                # The REPL's loop runs the queued tasks while the reader types the next line.
+                await tasks_settled()
+        except TimeoutError:
+            raise ExampleTimeout(
+                f"the example did not finish within {EXAMPLE_TIMEOUT:g} s "
+                "(does it await an event that never fires?)"
+            ) from None
 
     runner: asyncio.Runner = globs[_RUNNER]
     runner.run(example())

@@ -16,7 +16,8 @@ from webrtc_reference._enums import (
     RTCSignalingState,
     Side,
 )
-from webrtc_reference._events import Event, RTCTrackEvent, queue_task, running_loop
+from webrtc_reference._event_loop import queue_task, running_loop
+from webrtc_reference._events import Event, RTCTrackEvent
 from webrtc_reference._exceptions import DOMException, InvalidStateError
 from webrtc_reference._jsep import MEDIA_KINDS, LocalIdentity, Owners
 from webrtc_reference._media import MediaStream, MediaStreamTrack

@@ -10,7 +10,7 @@ from collections import deque
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from webrtc_reference._events import running_loop
+from webrtc_reference._event_loop import running_loop
 from webrtc_reference._exceptions import InvalidStateError
 
 if TYPE_CHECKING:

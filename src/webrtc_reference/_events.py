@@ -1,7 +1,4 @@
-"""Event, EventTarget, the event classes, and the loop helpers that queue tasks.
-
-A "task" of the spec is a callback queued on the running asyncio loop with call_soon.
-"""
+"""Event, EventTarget and the event classes (DOM); tasks are queued by ``_event_loop``."""
 
 from __future__ import annotations
 
@@ -18,22 +15,6 @@ if TYPE_CHECKING:
 
 Listener = Callable[[Any], object]
 _BACKGROUND_TASKS: set[asyncio.Future[Any]] = set()  # strong references until they finish
-
-
-def running_loop() -> asyncio.AbstractEventLoop:
-    """The running loop; the model, like a page, only runs inside one."""
-    try:
-        return asyncio.get_running_loop()
-    except RuntimeError:
-        raise RuntimeError(
-            "webrtc_reference needs a running asyncio event loop: call it from a coroutine"
-            " run by asyncio.run() or from the 'python -m asyncio' REPL"
-        ) from None
-
-
-def queue_task(callback: Callable[[], None]) -> None:
-    """Queue a task (HTML): run *callback* in a later turn of the loop."""
-    running_loop().call_soon(callback)
 
 
 def _report(error: BaseException, event_type: str) -> None:

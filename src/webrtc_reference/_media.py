@@ -11,14 +11,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
 from webrtc_reference._enums import MediaStreamTrackState
-from webrtc_reference._events import (
-    Event,
-    EventHandler,
-    EventTarget,
-    MediaStreamTrackEvent,
-    queue_task,
-    running_loop,
-)
+from webrtc_reference._event_loop import queue_task, running_loop
+from webrtc_reference._events import Event, EventHandler, EventTarget, MediaStreamTrackEvent
 
 KINDS: Final = ("audio", "video")
 

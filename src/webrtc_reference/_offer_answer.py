@@ -10,7 +10,7 @@ from webrtc_reference._apply import SessionDescriptions
 from webrtc_reference._chain import OperationsChain
 from webrtc_reference._description import RTCSessionDescription, description_init
 from webrtc_reference._enums import RTCSdpType, RTCSignalingState, Side
-from webrtc_reference._events import queue_task, running_loop
+from webrtc_reference._event_loop import queue_task, running_loop
 from webrtc_reference._exceptions import InvalidModificationError, InvalidStateError
 from webrtc_reference._jsep import build_answer, build_offer
 from webrtc_reference._signaling import is_allowed

@@ -8,7 +8,8 @@ from typing import Any, Final
 from webrtc_reference._chain import OperationsChain
 from webrtc_reference._description import RTCSessionDescription
 from webrtc_reference._enums import RTCRtpTransceiverDirection, RTCSignalingState
-from webrtc_reference._events import Event, EventHandler, EventTarget, queue_task, running_loop
+from webrtc_reference._event_loop import queue_task, running_loop
+from webrtc_reference._events import Event, EventHandler, EventTarget
 from webrtc_reference._exceptions import (
     InvalidAccessError,
     InvalidStateError,

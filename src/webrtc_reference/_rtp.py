@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from webrtc_reference._events import queue_task, running_loop
+from webrtc_reference._event_loop import queue_task, running_loop
 from webrtc_reference._exceptions import InvalidStateError
 from webrtc_reference._media import MediaStream, MediaStreamTrack
 

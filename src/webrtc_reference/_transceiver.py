@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from webrtc_reference._enums import SENDING, RTCRtpTransceiverDirection
-from webrtc_reference._events import running_loop
+from webrtc_reference._event_loop import running_loop
 from webrtc_reference._exceptions import InvalidStateError
 from webrtc_reference._rtp import RTCRtpReceiver, RTCRtpSender
 

@@ -13,6 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import webrtc_reference as w
+from webrtc_reference._event_loop import tasks_settled
 
 Step = dict[str, Any]
 Trace = list[dict[str, Any]]
@@ -33,9 +34,8 @@ def sdp_sections(sdp: str) -> list[str]:
 
 
 async def settle_tasks() -> None:
-    """Let the callbacks already queued on the loop run (the JS driver's macrotask turns)."""
-    for _ in range(10):
-        await asyncio.sleep(0)
+    """Let every queued task run (the JS driver's setTimeout turns)."""
+    await tasks_settled()
 
 
 class Run:

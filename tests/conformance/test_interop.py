@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import pytest
 
 import webrtc_reference as w
+from webrtc_reference._event_loop import tasks_settled
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -109,8 +110,7 @@ class PythonSide:
     def run(self, coro: Any) -> Any:
         async def with_turns() -> Any:
             result = await coro
-            for _ in range(10):  # let queued tasks (negotiationneeded) run, as the page does
-                await asyncio.sleep(0)
+            await tasks_settled()  # let queued tasks (negotiationneeded) run, as the page does
             return result
 
         return self.runner.run(with_turns())

@@ -23,7 +23,8 @@ from webrtc_reference import (
     _transceiver,
 )
 from webrtc_reference._enums import MediaStreamTrackState
-from webrtc_reference._events import Event, queue_task
+from webrtc_reference._event_loop import queue_task
+from webrtc_reference._events import Event
 
 API_PAGES = Path(__file__).resolve().parents[2] / "docs/api/rtcpeerconnection"
 PYCON_BLOCK = re.compile(r"^```pycon\n(.*?)^```$", re.MULTILINE | re.DOTALL)

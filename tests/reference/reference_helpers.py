@@ -7,6 +7,7 @@ from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
 
 from webrtc_reference import MediaStream, MediaStreamTrack, RTCPeerConnection, navigator
+from webrtc_reference._event_loop import tasks_settled
 
 T = TypeVar("T")
 
@@ -17,9 +18,8 @@ def run(test: Callable[[], Coroutine[Any, Any, T]]) -> T:
 
 
 async def turns(count: int = 3) -> None:
-    """Let the callbacks already queued on the loop run."""
-    for _ in range(count):
-        await asyncio.sleep(0)
+    """Let every queued task run (``await asyncio.sleep(0)`` runs microtasks only)."""
+    await tasks_settled()
 
 
 async def media(kind: str = "audio") -> tuple[MediaStreamTrack, MediaStream]:

@@ -43,7 +43,7 @@ def test_update_step2_fires_from_a_queued_task_not_synchronously() -> None:
         fired = _counter(pc)
         pc.addTransceiver("video")
         assert fired == []
-        await asyncio.sleep(0)
+        await turns()
         assert fired == ["stable"]
 
     run(body)
@@ -98,7 +98,7 @@ def test_update_step2_3_not_stable_defers_until_stable() -> None:
         await callee.setLocalDescription(await callee.createAnswer())
         await caller.setRemoteDescription(callee.localDescription)  # type: ignore[arg-type]
         assert fired == []  # not in the turn in which the awaiting code resumes
-        await asyncio.sleep(0)
+        await turns()
         assert fired == ["stable"]
 
     run(body)
@@ -243,7 +243,7 @@ def test_negotiationneeded_callee_answer_pending_fires_after_SLD() -> None:
         callee.removeTrack(sender)
         await applied
         assert fired == []
-        await asyncio.sleep(0)
+        await turns()
         assert fired == ["stable"]
 
     run(body)
