@@ -9,8 +9,8 @@ import asyncio
 from typing import Any
 
 import pytest
-from tests.reference.reference_helpers import media, negotiate, turns
 
+from tests.reference.reference_helpers import media, negotiate, turns
 from webrtc_reference import RTCPeerConnection
 from webrtc_reference._event_loop import FALLBACK_TURNS, TaskQueue, queue_task, tasks_settled
 
