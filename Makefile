@@ -34,9 +34,9 @@ $(NODE_STAMP): package.json package-lock.json
 html: $(STAMP) ## Build the site in English and German into _build/html/.
 	$(BIN)/python tools/build_site.py --out $(OUT)
 
-# On every core; a page's examples stay together (loadgroup), the site is built once.
+# On every core; each file, so each page's examples, stays on one worker (loadfile); the site is built once.
 test: $(STAMP) $(NODE_STAMP) ## Run every test: model, examples in both languages, builds, browser.
-	$(BIN)/python -m pytest -n auto --dist loadgroup --cov --cov-report=term
+	$(BIN)/python -m pytest -n auto --dist loadfile --cov --cov-report=term
 
 lint: $(STAMP) ## Check style (ruff) and types (mypy --strict) of all Python code.
 	$(BIN)/ruff check .

@@ -1,9 +1,11 @@
 """Fixtures shared by the test suites: the built site, a local server, a real Chromium.
 
-``make test`` runs the suite on every core (pytest-xdist, ``--dist loadgroup``). Two things
+``make test`` runs the suite on every core (pytest-xdist, ``--dist loadfile``). Two things
 keep that cheap and correct: the site is built once per run, by whichever worker needs it
 first, into a folder all workers share; and the examples of one page stay on one worker, in
-order, because they share one asyncio session.
+order, because they share one asyncio session (``loadfile`` keeps every file on one worker;
+``loadgroup`` cannot, since pytest 9.2 ignores the group suffix pytest-xdist 3.8 writes into
+``Item._nodeid``).
 """
 
 from __future__ import annotations
@@ -54,14 +56,6 @@ def browser(chromium_executable: str) -> Iterator[Browser]:
             yield launched
         finally:
             launched.close()
-
-
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Keep each page's examples together: they run in one session, one after another."""
-    for item in items:
-        if item.path.suffix == ".md":
-            item.add_marker(pytest.mark.xdist_group(item.path.name))
 
 
 def _run_dir(factory: pytest.TempPathFactory) -> Path:
