@@ -19,8 +19,10 @@ from webrtc_reference._enums import (
 from webrtc_reference._event_loop import queue_task, running_loop
 from webrtc_reference._events import Event, RTCTrackEvent
 from webrtc_reference._exceptions import DOMException, InvalidStateError
+from webrtc_reference._ice import RTCIceCandidate
 from webrtc_reference._jsep import MEDIA_KINDS, LocalIdentity, Owners
 from webrtc_reference._media import MediaStream, MediaStreamTrack
+from webrtc_reference._network import IceAgent
 from webrtc_reference._remote_tracks import RemoteTracks, StreamTrackList, TrackEventInits
 from webrtc_reference._sdp import SessionDescriptionSdp
 from webrtc_reference._signaling import next_signaling_state
@@ -47,6 +49,7 @@ class SessionDescriptions(RemoteTracks):
     _transceivers: list[RTCRtpTransceiver]
     _used_mids: set[str]
     _identity: LocalIdentity
+    _ice: IceAgent
     # Provided by RTCPeerConnection and EventTarget.
     _update_negotiation_needed_flag: Callable[[], None]
     _fire: Callable[[Event], None]
@@ -174,6 +177,17 @@ class SessionDescriptions(RemoteTracks):
         # Step 4.7.20.
         for init in track_event_inits:
             self._fire(RTCTrackEvent("track", **init))
+        # JSEP §5.4, §5.5 (the simulated network): a local description starts gathering; the
+        # candidates of a remote one go to the ICE agent; then connect, or let media flow.
+        if model is not None and side is Side.LOCAL:
+            self._ice.start_gathering(next((s.mid for s in model.media if s.port != 0), None))
+        elif model is not None:
+            for section in model.media:
+                for attribute in section.extra_attributes:
+                    if attribute.startswith("candidate:"):
+                        self._ice.add_remote_candidate(RTCIceCandidate(
+                            {"candidate": attribute, "sdpMid": section.mid}))
+        self._ice.update()
 
     def _set_description_slots(
         self, description: RTCSessionDescription, side: Side, new_state: RTCSignalingState

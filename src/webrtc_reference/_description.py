@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping
 from typing import Any
 
 from webrtc_reference._enums import RTCSdpType
-from webrtc_reference._sdp import SessionDescriptionSdp, parse_sdp
+from webrtc_reference._sdp import SessionDescriptionSdp, parse_sdp, serialize_sdp
 
 
 class RTCSessionDescription:
@@ -73,3 +74,14 @@ def from_model(sdp_type: RTCSdpType, sdp: str, model: SessionDescriptionSdp,
     description = RTCSessionDescription({"type": sdp_type, "sdp": sdp})
     description._parsed = model
     return description
+
+
+def with_candidate(description: RTCSessionDescription, line: str, mid: str | None,
+                   ) -> RTCSessionDescription:
+    """A copy of *description* whose media sections (that of *mid*, or every accepted one
+    with BUNDLE) carry the ``a=candidate`` line *line*."""
+    model = copy.deepcopy(description._model)
+    for section in model.media:
+        if section.port != 0 and (mid is None or section.mid == mid):
+            section.extra_attributes.append(line)
+    return from_model(description.type, serialize_sdp(model), model)

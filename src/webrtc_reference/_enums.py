@@ -75,3 +75,34 @@ _FROM_FLAGS: Final = {
     (False, True): Direction.RECVONLY,
     (False, False): Direction.INACTIVE,
 }
+
+
+class RTCIceGatheringState(StrEnum):
+    """https://w3c.github.io/webrtc-pc/#rtcicegatheringstate-enum"""
+
+    NEW = "new"
+    GATHERING = "gathering"
+    COMPLETE = "complete"
+
+
+class RTCIceConnectionState(StrEnum):
+    """https://w3c.github.io/webrtc-pc/#rtciceconnectionstate-enum (no "failed" here)."""
+
+    NEW = "new"
+    CHECKING = "checking"
+    CONNECTED = "connected"
+    COMPLETED = "completed"
+    DISCONNECTED = "disconnected"
+    FAILED = "failed"
+    CLOSED = "closed"
+
+
+class RTCPeerConnectionState(StrEnum):
+    """https://w3c.github.io/webrtc-pc/#rtcpeerconnectionstate-enum"""
+
+    NEW = "new"
+    CONNECTING = "connecting"
+    CONNECTED = "connected"
+    DISCONNECTED = "disconnected"
+    FAILED = "failed"
+    CLOSED = "closed"

@@ -1,6 +1,7 @@
 """MediaStreamTrack, MediaStream and navigator.mediaDevices.getUserMedia (Media Capture).
 
-No media flows: local tracks are synthetic, remote tracks are created muted and stay muted.
+Local tracks are synthetic; remote tracks are created muted and unmute when the simulated
+network delivers media (``_network``).
 """
 
 from __future__ import annotations

@@ -8,11 +8,16 @@ from typing import Any, Final
 
 from webrtc_reference._apply import SessionDescriptions
 from webrtc_reference._chain import OperationsChain
-from webrtc_reference._description import RTCSessionDescription, description_init
+from webrtc_reference._description import (
+    RTCSessionDescription,
+    description_init,
+    with_candidate,
+)
 from webrtc_reference._enums import RTCSdpType, RTCSignalingState, Side
 from webrtc_reference._event_loop import queue_task, running_loop
 from webrtc_reference._exceptions import InvalidModificationError, InvalidStateError
 from webrtc_reference._jsep import build_answer, build_offer
+from webrtc_reference._network import IceAgent
 from webrtc_reference._signaling import is_allowed
 
 State = RTCSignalingState
@@ -27,6 +32,7 @@ class OfferAnswer(SessionDescriptions):
 
     _chain: OperationsChain
     _new_mid: Callable[[], str]
+    _ice: IceAgent
 
     @property
     def localDescription(self) -> RTCSessionDescription | None:
@@ -64,11 +70,18 @@ class OfferAnswer(SessionDescriptions):
             sdp, _model, owners = build_offer(self._transceivers,
                                               None if base is None else base._model,
                                               self._identity, self._new_mid)
-            self._last_created_offer, self._last_offer_owners = sdp, owners  # [[LastCreatedOffer]]
-            p.set_result(RTCSessionDescription({"type": "offer", "sdp": sdp}))
+            offer = self._with_local_candidates(RTCSessionDescription({"type": "offer", "sdp": sdp}))
+            self._last_created_offer, self._last_offer_owners = offer.sdp, owners  # [[LastCreatedOffer]]
+            p.set_result(offer)
 
         queue_task(final_steps)
         return p
+
+    def _with_local_candidates(self, description: RTCSessionDescription) -> RTCSessionDescription:
+        """JSEP §5.2.1: an offer or answer carries the candidates gathered so far."""
+        for candidate in self._ice.local_candidates:
+            description = with_candidate(description, candidate.candidate, None)
+        return description
 
     def createAnswer(self, options: Mapping[str, Any] | None = None,
                      ) -> asyncio.Future[RTCSessionDescription]:
@@ -95,8 +108,10 @@ class OfferAnswer(SessionDescriptions):
             offer = self.remoteDescription
             assert offer is not None  # have-remote-offer or have-local-pranswer
             sdp, _model, owners = build_answer(self._transceivers, offer._model, self._identity)
-            self._last_created_answer, self._last_answer_owners = sdp, owners  # [[LastCreatedAnswer]]
-            p.set_result(RTCSessionDescription({"type": "answer", "sdp": sdp}))
+            answer = self._with_local_candidates(
+                RTCSessionDescription({"type": "answer", "sdp": sdp}))
+            self._last_created_answer, self._last_answer_owners = answer.sdp, owners  # [[LastCreatedAnswer]]
+            p.set_result(answer)
 
         queue_task(final_steps)
         return p

@@ -2,21 +2,32 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Mapping
 from typing import Any, Final
 
 from webrtc_reference._chain import OperationsChain
-from webrtc_reference._description import RTCSessionDescription
-from webrtc_reference._enums import RTCRtpTransceiverDirection, RTCSignalingState
+from webrtc_reference._description import RTCSessionDescription, with_candidate
+from webrtc_reference._enums import (
+    SENDING,
+    RTCIceConnectionState,
+    RTCIceGatheringState,
+    RTCPeerConnectionState,
+    RTCRtpTransceiverDirection,
+    RTCSignalingState,
+)
 from webrtc_reference._event_loop import queue_task, running_loop
 from webrtc_reference._events import Event, EventHandler, EventTarget
 from webrtc_reference._exceptions import (
     InvalidAccessError,
     InvalidStateError,
+    OperationError,
 )
+from webrtc_reference._ice import RTCIceCandidate
 from webrtc_reference._jsep import LocalIdentity
 from webrtc_reference._media import MediaStream, MediaStreamTrack
 from webrtc_reference._negotiation import check_if_negotiation_is_needed
+from webrtc_reference._network import IceAgent, MutableTrack
 from webrtc_reference._offer_answer import OfferAnswer
 from webrtc_reference._rtp import RTCRtpReceiver, RTCRtpSender, stream_ids
 from webrtc_reference._sdp import new_dtls_fingerprint, new_ice_credentials, new_session_id
@@ -38,6 +49,10 @@ class RTCPeerConnection(OfferAnswer, EventTarget):
     onnegotiationneeded = EventHandler("negotiationneeded")
     onsignalingstatechange = EventHandler("signalingstatechange")
     ontrack = EventHandler("track")
+    onicecandidate = EventHandler("icecandidate")
+    onicegatheringstatechange = EventHandler("icegatheringstatechange")
+    oniceconnectionstatechange = EventHandler("iceconnectionstatechange")
+    onconnectionstatechange = EventHandler("connectionstatechange")
 
     def __init__(self, configuration: Mapping[str, Any] | None = None) -> None:
         if configuration is not None and not isinstance(configuration, Mapping):
@@ -52,6 +67,7 @@ class RTCPeerConnection(OfferAnswer, EventTarget):
         self._used_mids: set[str] = set()
         self._identity = LocalIdentity(new_session_id(), new_ice_credentials(),
                                        new_dtls_fingerprint())
+        self._ice = IceAgent(self)  # the ICE agent and the transport, on a simulated network
 
     # Attributes.
     @property
@@ -59,7 +75,20 @@ class RTCPeerConnection(OfferAnswer, EventTarget):
         """Spec: https://w3c.github.io/webrtc-pc/#dom-peerconnection-signaling-state"""
         return self._signaling_state
 
+    @property
+    def iceGatheringState(self) -> RTCIceGatheringState:
+        """Spec: https://w3c.github.io/webrtc-pc/#dom-peerconnection-ice-gathering-state"""
+        return self._ice.gathering_state
 
+    @property
+    def iceConnectionState(self) -> RTCIceConnectionState:
+        """Spec: https://w3c.github.io/webrtc-pc/#dom-peerconnection-ice-connection-state"""
+        return self._ice.ice_state
+
+    @property
+    def connectionState(self) -> RTCPeerConnectionState:
+        """Spec: https://w3c.github.io/webrtc-pc/#dom-peerconnection-connection-state"""
+        return self._ice.connection_state
 
     @property
     def currentLocalDescription(self) -> RTCSessionDescription | None:
@@ -277,6 +306,97 @@ class RTCPeerConnection(OfferAnswer, EventTarget):
         self._used_mids.add(str(number))
         return str(number)
 
+    # ICE.
+    def addIceCandidate(
+        self, candidate: Mapping[str, Any] | RTCIceCandidate | None = None
+    ) -> asyncio.Future[None]:
+        """Give the ICE agent a candidate of the remote peer; "" means end-of-candidates.
+
+        Spec: https://w3c.github.io/webrtc-pc/#dom-peerconnection-addicecandidate
+        """
+        loop = running_loop()
+        init = candidate.toJSON() if isinstance(candidate, RTCIceCandidate) else (
+            {} if candidate is None else candidate)
+        if not isinstance(init, Mapping):
+            return _rejected(loop, TypeError("addIceCandidate(): expected a dictionary"))
+        line = init.get("candidate") or ""
+        mid, index, ufrag = (init.get("sdpMid"), init.get("sdpMLineIndex"),
+                             init.get("usernameFragment"))
+        # Step 2.
+        if line and mid is None and index is None:
+            return _rejected(loop, TypeError(
+                "addIceCandidate(): sdpMid and sdpMLineIndex are both null"))
+
+        # Step 3: chained.
+        def operation() -> asyncio.Future[None]:
+            p: asyncio.Future[None] = loop.create_future()
+            remote = self.remoteDescription
+            # Step 3.1.
+            if remote is None:
+                return _rejected(loop, InvalidStateError(
+                    "addIceCandidate() before a remote description is set"))
+            media = remote._model.media
+            # Steps 3.2-3.3.
+            if mid is not None and all(section.mid != mid for section in media):
+                return _rejected(loop, OperationError(f"addIceCandidate(): no mid {mid!r}"))
+            if mid is None and index is not None and index >= len(media):
+                return _rejected(loop, OperationError(
+                    f"addIceCandidate(): no m-section {index}"))
+            # Step 3.4.
+            ufrags = {s.ice_ufrag or remote._model.ice_ufrag for s in media}
+            if ufrag is not None and ufrag not in ufrags:
+                return _rejected(loop, OperationError(
+                    f"addIceCandidate(): unknown usernameFragment {ufrag!r}"))
+            parsed = RTCIceCandidate({"candidate": line, "sdpMid": mid, "sdpMLineIndex": index,
+                                      "usernameFragment": ufrag}) if line else None
+            if parsed is not None and parsed.port is None:
+                return _rejected(loop, OperationError(
+                    f"addIceCandidate(): the candidate {line!r} could not be parsed"))
+
+            # Step 3.5: in parallel, then a task.
+            def task() -> None:
+                if self._is_closed:
+                    return
+                if parsed is not None:
+                    self._ice.add_remote_candidate(parsed)
+                    section_mid = mid if mid is not None else media[index or 0].mid
+                    for slot in ("_pending_remote_description", "_current_remote_description"):
+                        description = getattr(self, slot)
+                        if description is not None:
+                            setattr(self, slot, with_candidate(description, parsed.candidate,
+                                                               section_mid))
+                    self._ice.update()
+                p.set_result(None)
+
+            queue_task(task)
+            return p
+
+        return self._chain.chain(operation)
+
+    # The connection's side of the simulated network (the _network.IceHost protocol).
+    def _ice_credentials(self) -> tuple[str | None, str | None]:
+        local, remote = self._current_local_description, self._current_remote_description
+        if local is None or remote is None:
+            return None, None
+        return _ufrag(local), _ufrag(remote)
+
+    def _add_local_candidate(self, candidate: RTCIceCandidate) -> None:
+        for slot in ("_pending_local_description", "_current_local_description"):
+            description = getattr(self, slot)
+            if description is not None:
+                setattr(self, slot, with_candidate(description, candidate.candidate, None))
+
+    def _sending_mids(self) -> set[str]:
+        return {t._mid for t in self._transceivers
+                if t._mid is not None and not t._stopped and t._current_direction in SENDING
+                and t._sender._sender_track is not None
+                and t._sender._sender_track.readyState == "live"}
+
+    def _receiving_tracks(self) -> dict[str, MutableTrack]:
+        # [[Receptive]]: a receiver that applying a description made ready to receive RTP.
+        return {t._mid: t._receiver._receiver_track for t in self._transceivers
+                if t._mid is not None and not t._stopped and t._receptive}
+
     def close(self) -> None:
         """Close the connection: no events; every transceiver is stopped.
 
@@ -298,7 +418,20 @@ class RTCPeerConnection(OfferAnswer, EventTarget):
         for transceiver in self._transceivers:
             if not transceiver._stopped:
                 transceiver._stop_the_transceiver(disappear)
-        # Steps 5-11: no data channels, SCTP, DTLS or ICE transports in this model.
+        # Steps 5-9: no data channels or SCTP transport in this model.
+        # Steps 10-11: the ICE agent stops; the states become "closed", without events.
+        self._ice.close()
 
     def __repr__(self) -> str:
         return f"<RTCPeerConnection {self._signaling_state} transceivers={len(self._transceivers)}>"
+
+
+def _ufrag(description: RTCSessionDescription) -> str | None:
+    model = description._model
+    return next((s.ice_ufrag for s in model.media if s.ice_ufrag), model.ice_ufrag)
+
+
+def _rejected(loop: asyncio.AbstractEventLoop, error: BaseException) -> asyncio.Future[None]:
+    future: asyncio.Future[None] = loop.create_future()
+    future.set_exception(error)
+    return future

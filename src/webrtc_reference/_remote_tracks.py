@@ -99,6 +99,6 @@ class RemoteTracks:
         """Spec: https://w3c.github.io/webrtc-pc/#process-remote-track-removal"""
         # Steps 1-2.
         track = transceiver._receiver._receiver_track
-        # Step 3: remote tracks are created muted and stay muted, so this adds nothing here.
+        # Step 3: only a track that media had unmuted (over a connected transport).
         if not track.muted:
             mute_tracks.append(track)

@@ -80,6 +80,7 @@ class RTCRtpSender:
                 if connection._is_closed:
                     return
                 self._sender_track = withTrack  # [[SenderTrack]]
+                connection._ice.update()  # media flows again, or stops, at once
                 p.set_result(None)
 
             queue_task(task)
@@ -116,7 +117,7 @@ class RTCRtpReceiver:
 
     def __init__(self, connection: RTCPeerConnection, kind: str) -> None:
         self._connection = connection
-        # Created muted, never null; it unmutes only when RTP arrives, which never happens here.
+        # Created muted, never null; it unmutes when (simulated) RTP arrives.
         self._receiver_track = MediaStreamTrack(kind, f"remote {kind}", muted=True)  # [[ReceiverTrack]]
         self._associated_remote_media_streams: list[MediaStream] = []  # [[AssociatedRemoteMediaStreams]]
         # [[LastStableStateAssociatedRemoteMediaStreams]]

@@ -39,7 +39,10 @@ class Run {
     this.pending = [];
     this.watched = new WeakSet();
     this.audioContext = null;
+    this.timers = [];
+    this.gathered = { a: [], b: [] }; // candidates each pc gathered, for exchangeCandidates
     for (const [name, pc] of Object.entries(this.pcs)) {
+      pc.addEventListener("icecandidate", (e) => e.candidate && this.gathered[name].push(e.candidate));
       pc.addEventListener("negotiationneeded", () => this.events.push(`${name}:negotiationneeded`));
       pc.addEventListener("signalingstatechange", () =>
         this.events.push(`${name}:signalingstatechange:${pc.signalingState}`));
@@ -81,8 +84,15 @@ class Run {
         const canvas = document.createElement("canvas");
         canvas.width = 64;
         canvas.height = 48;
-        canvas.getContext("2d").fillRect(0, 0, 64, 48);
+        const context = canvas.getContext("2d");
+        context.fillRect(0, 0, 64, 48);
         this.tracks[name] = canvas.captureStream().getVideoTracks()[0];
+        // Keep painting, so that frames (and RTP, once connected) keep coming.
+        let frame = 0;
+        this.timers.push(setInterval(() => {
+          context.fillStyle = `rgb(${(frame += 40) % 256}, 0, 0)`;
+          context.fillRect(0, 0, 64, 48);
+        }, 40));
       } else {
         this.audioContext ??= new AudioContext();
         this.tracks[name] = this.audioContext.createMediaStreamDestination().stream.getAudioTracks()[0];
@@ -118,10 +128,22 @@ class Run {
     return handle instanceof RTCRtpTransceiver ? handle.sender : handle;
   }
 
-  description(step, from) {
+  // What the other pc is given of a description: without candidates, unless the scenario
+  // exchanges them, so that nothing connects.
+  description(step, from, remote = false) {
     const type = step.type ?? this.created[from].type;
     if (type === "rollback") return { type };
-    return { type, sdp: this.created[from].sdp };
+    const sdp = this.created[from].sdp;
+    const strip = remote && !this.scenario.candidates;
+    return { type, sdp: strip ? sdp.replace(/^a=candidate:.*\r\n/gm, "") : sdp };
+  }
+
+  // Waits (up to 5 s of real time) until check() holds.
+  async until(check, what) {
+    for (let waited = 0; !check(); waited += 10) {
+      if (waited >= 5000) throw Object.assign(new Error(what), { name: "Timeout" });
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
   }
 
   async create(name, method) {
@@ -141,11 +163,11 @@ class Run {
   async negotiate(offerer) {
     const answerer = offerer === "a" ? "b" : "a";
     const sdp = await this.create(offerer, "createOffer");
-    await this.pcs[offerer].setLocalDescription(this.created[offerer]);
-    await this.pcs[answerer].setRemoteDescription(this.created[offerer]);
+    await this.pcs[offerer].setLocalDescription(this.description({}, offerer));
+    await this.pcs[answerer].setRemoteDescription(this.description({}, offerer, true));
     Object.assign(sdp, await this.create(answerer, "createAnswer"));
-    await this.pcs[answerer].setLocalDescription(this.created[answerer]);
-    await this.pcs[offerer].setRemoteDescription(this.created[answerer]);
+    await this.pcs[answerer].setLocalDescription(this.description({}, answerer));
+    await this.pcs[offerer].setRemoteDescription(this.description({}, answerer, true));
     return sdp;
   }
 
@@ -193,7 +215,7 @@ class Run {
         await this.apply(pc.setLocalDescription(this.description(step, step.pc)), step);
         return null;
       case "setRemoteDescription":
-        await this.apply(pc.setRemoteDescription(this.description(step, other)), step);
+        await this.apply(pc.setRemoteDescription(this.description(step, other, true)), step);
         return null;
       case "rollback": {
         const method = step.side === "remote" ? "setRemoteDescription" : "setLocalDescription";
@@ -208,6 +230,15 @@ class Run {
       case "wait":
         await settleTasks();
         return null;
+      case "exchangeCandidates": {
+        // Each pc gets the candidates the other gathered; then wait for the events of step.until.
+        for (const [name, peer] of [["a", "b"], ["b", "a"]]) {
+          await this.until(() => this.gathered[peer].length > 0, "no candidate gathered");
+          for (const candidate of this.gathered[peer]) await this.pcs[name].addIceCandidate(candidate);
+        }
+        await this.until(() => (step.until ?? []).every((e) => this.events.includes(e)), "events");
+        return null;
+      }
       case "settle":
         await Promise.all(this.pending.splice(0));
         return null;
@@ -221,6 +252,8 @@ class Run {
     for (const [name, pc] of Object.entries(this.pcs)) {
       state[name] = {
         signalingState: pc.signalingState,
+        iceConnectionState: pc.iceConnectionState,
+        connectionState: pc.connectionState,
         senders: pc.getSenders().length,
         receivers: pc.getReceivers().length,
         transceivers: pc.getTransceivers().map((t) => {
@@ -260,6 +293,7 @@ class Run {
     }
     for (const pc of Object.values(this.pcs)) pc.close();
     for (const track of Object.values(this.tracks)) track.stop();
+    for (const timer of this.timers) clearInterval(timer);
     if (this.audioContext) await this.audioContext.close();
     return trace;
   }

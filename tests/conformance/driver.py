@@ -19,6 +19,7 @@ Step = dict[str, Any]
 Trace = list[dict[str, Any]]
 
 _DIRECTION = re.compile(r"^a=(sendrecv|sendonly|recvonly|inactive)$")
+_CANDIDATE = re.compile(r"^a=candidate:.*\r\n", re.MULTILINE)
 
 
 def sdp_sections(sdp: str) -> list[str]:
@@ -52,10 +53,13 @@ class Run:
         self.pending: list[asyncio.Future[Any]] = []
         self.watched: set[int] = set()
         self._keep: list[Any] = []  # watched objects stay alive so their id() stays unique
+        self.gathered: dict[str, list[Any]] = {"a": [], "b": []}  # for addIceCandidates
         for name, pc in self.pcs.items():
             self._listen(name, pc)
 
     def _listen(self, name: str, pc: Any) -> None:
+        pc.addEventListener("icecandidate", lambda e: self.gathered[name].extend(
+            [e.candidate] if e.candidate else []))
         pc.addEventListener(
             "negotiationneeded", lambda e: self.events.append(f"{name}:negotiationneeded")
         )
@@ -144,11 +148,16 @@ class Run:
         handle = self.handles[ref]
         return handle.sender if isinstance(handle, w.RTCRtpTransceiver) else handle
 
-    def description(self, step: Step, source: str) -> dict[str, str]:
+    def description(self, step: Step, source: str, remote: bool = False) -> dict[str, str]:
+        """What a pc is given of *source*'s last description: the other pc gets it without
+        candidates, unless the scenario exchanges them, so that nothing connects."""
         if step.get("type") == "rollback":
             return {"type": "rollback"}
         created = self.created[source]  # a scenario error if that pc created nothing yet
-        return {"type": step.get("type") or created["type"], "sdp": created["sdp"]}
+        sdp = created["sdp"]
+        if remote and not self.scenario.get("candidates"):
+            sdp = _CANDIDATE.sub("", sdp)
+        return {"type": step.get("type") or created["type"], "sdp": sdp}
 
     async def create(self, name: str, method: str) -> dict[str, list[str]]:
         desc = await getattr(self.pcs[name], method)()
@@ -173,11 +182,11 @@ class Run:
     async def negotiate(self, offerer: str) -> dict[str, list[str]]:
         answerer = "b" if offerer == "a" else "a"
         sdp = await self.create(offerer, "createOffer")
-        await self.pcs[offerer].setLocalDescription(self.created[offerer])
-        await self.pcs[answerer].setRemoteDescription(self.created[offerer])
+        await self.pcs[offerer].setLocalDescription(self.description({}, offerer))
+        await self.pcs[answerer].setRemoteDescription(self.description({}, offerer, True))
         sdp.update(await self.create(answerer, "createAnswer"))
-        await self.pcs[answerer].setLocalDescription(self.created[answerer])
-        await self.pcs[offerer].setRemoteDescription(self.created[answerer])
+        await self.pcs[answerer].setLocalDescription(self.description({}, answerer))
+        await self.pcs[offerer].setRemoteDescription(self.description({}, answerer, True))
         return sdp
 
     async def step(self, step: Step) -> dict[str, list[str]] | None:
@@ -218,7 +227,7 @@ class Run:
         elif op == "setLocalDescription":
             await self.apply(pc.setLocalDescription(self.description(step, step["pc"])), step)
         elif op == "setRemoteDescription":
-            await self.apply(pc.setRemoteDescription(self.description(step, other)), step)
+            await self.apply(pc.setRemoteDescription(self.description(step, other, True)), step)
         elif op == "rollback":
             method = pc.setRemoteDescription if step["side"] == "remote" else pc.setLocalDescription
             await self.apply(method({"type": "rollback"}), step)
@@ -228,6 +237,17 @@ class Run:
             pc.close()
         elif op == "wait":
             await settle_tasks()
+        elif op == "exchangeCandidates":
+            # Each pc gets the candidates the other gathered; then the events of step["until"].
+            await settle_tasks()
+            for name, peer in (("a", "b"), ("b", "a")):
+                if not self.gathered[peer]:
+                    raise TimeoutError("no candidate gathered")
+                for candidate in self.gathered[peer]:
+                    await self.pcs[name].addIceCandidate(candidate)
+            await settle_tasks()
+            if not all(event in self.events for event in step.get("until", [])):
+                raise TimeoutError("events")
         elif op == "settle":
             await self.settle()
         else:
@@ -252,6 +272,8 @@ class Run:
                 )
             state[name] = {
                 "signalingState": str(pc.signalingState),
+                "iceConnectionState": str(pc.iceConnectionState),
+                "connectionState": str(pc.connectionState),
                 "senders": len(pc.getSenders()),
                 "receivers": len(pc.getReceivers()),
                 "transceivers": transceivers,
@@ -280,6 +302,8 @@ class Run:
                 error = exc.name
             except TypeError as exc:
                 error = type(exc).__name__
+            except TimeoutError:
+                error = "Timeout"
             events, self.events = self.events, []
             trace.append(
                 {

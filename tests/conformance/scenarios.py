@@ -30,6 +30,7 @@ OPS = frozenset(
         "close",
         "wait",
         "settle",
+        "exchangeCandidates",
     ]
 )
 
