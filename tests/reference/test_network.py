@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from reference_helpers import Recorder, media, turns
 
+from tests.reference.reference_helpers import Recorder, media, turns
 from webrtc_reference import (
     InvalidStateError,
     OperationError,
