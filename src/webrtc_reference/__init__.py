@@ -13,7 +13,7 @@ from webrtc_reference._enums import (
     RTCSdpType,
     RTCSignalingState,
 )
-from webrtc_reference._events import Event, EventTarget, MediaStreamTrackEvent, RTCTrackEvent
+from webrtc_reference._events import Event, EventTarget
 from webrtc_reference._exceptions import (
     DOMException,
     InvalidAccessError,
@@ -22,18 +22,20 @@ from webrtc_reference._exceptions import (
     OperationError,
     RTCError,
 )
+from webrtc_reference._ice import RTCIceCandidate, RTCPeerConnectionIceEvent
 from webrtc_reference._media import (
     MediaDevices,
     MediaStream,
     MediaStreamTrack,
+    MediaStreamTrackEvent,
     Navigator,
     navigator,
 )
 from webrtc_reference._peerconnection import RTCPeerConnection
-from webrtc_reference._rtp import RTCRtpReceiver, RTCRtpSender
+from webrtc_reference._rtp import RTCRtpReceiver, RTCRtpSender, RTCRtpTransceiver
 from webrtc_reference._signaling import SIGNALING
 from webrtc_reference._spec import SPEC_COMMIT, SPEC_URL
-from webrtc_reference._transceiver import RTCRtpTransceiver
+from webrtc_reference._track_event import RTCTrackEvent
 
 __all__ = [
     "SIGNALING",
@@ -53,7 +55,9 @@ __all__ = [
     "Navigator",
     "OperationError",
     "RTCError",
+    "RTCIceCandidate",
     "RTCPeerConnection",
+    "RTCPeerConnectionIceEvent",
     "RTCRtpReceiver",
     "RTCRtpSender",
     "RTCRtpTransceiver",

@@ -8,13 +8,10 @@ from __future__ import annotations
 import asyncio
 from collections import deque
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from webrtc_reference._event_loop import running_loop
 from webrtc_reference._exceptions import InvalidStateError
-
-if TYPE_CHECKING:
-    from webrtc_reference._peerconnection import RTCPeerConnection
 
 T = TypeVar("T")
 Operation = Callable[[], "asyncio.Future[Any]"]
@@ -23,9 +20,13 @@ Operation = Callable[[], "asyncio.Future[Any]"]
 class OperationsChain:
     """[[Operations]]: runs one promise-returning operation at a time, in call order."""
 
-    def __init__(self, connection: RTCPeerConnection) -> None:
-        self._connection = connection
+    def __init__(self, is_closed: Callable[[], bool],
+                 update_negotiation_needed_flag: Callable[[], None]) -> None:
+        self._is_closed = is_closed  # the connection's [[IsClosed]]
+        self._update_negotiation_needed_flag = update_negotiation_needed_flag
         self._operations: deque[tuple[Operation, asyncio.Future[Any]]] = deque()  # [[Operations]]
+        # [[UpdateNegotiationNeededFlagOnEmptyChain]]
+        self.update_negotiation_needed_flag_on_empty_chain = False
 
     @property
     def busy(self) -> bool:
@@ -38,10 +39,9 @@ class OperationsChain:
         Spec: https://w3c.github.io/webrtc-pc/#dfn-chain
         """
         loop = running_loop()
-        # Step 1.
-        connection = self._connection
+        # Step 1: the connection owns self.
         # Step 2.
-        if connection._is_closed:
+        if self._is_closed():
             closed: asyncio.Future[T] = loop.create_future()
             closed.set_exception(InvalidStateError("the RTCPeerConnection is closed"))
             return closed
@@ -67,7 +67,7 @@ class OperationsChain:
     def _operation_settled(self, settled: asyncio.Future[Any], p: asyncio.Future[Any]) -> None:
         error = settled.exception()  # also marks a rejection as retrieved
         # Step 7.1: once closed, p never settles.
-        if self._connection._is_closed:
+        if self._is_closed():
             return
         # Steps 7.2-7.3 (unless the caller cancelled p).
         if p.done():
@@ -80,7 +80,6 @@ class OperationsChain:
         self._p_settled()
 
     def _p_settled(self) -> None:
-        connection = self._connection
         # Step 7.4.1: not closed, as step 7.1 found in this same turn.
         # Step 7.4.2.
         self._operations.popleft()
@@ -89,7 +88,7 @@ class OperationsChain:
             self._execute(*self._operations[0])
             return
         # Steps 7.4.4-7.4.6.
-        if not connection._update_negotiation_needed_flag_on_empty_chain:
+        if not self.update_negotiation_needed_flag_on_empty_chain:
             return
-        connection._update_negotiation_needed_flag_on_empty_chain = False
-        connection._update_negotiation_needed_flag()
+        self.update_negotiation_needed_flag_on_empty_chain = False
+        self._update_negotiation_needed_flag()

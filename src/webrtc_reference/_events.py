@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from webrtc_reference._media import MediaStream, MediaStreamTrack
-    from webrtc_reference._rtp import RTCRtpReceiver
-    from webrtc_reference._transceiver import RTCRtpTransceiver
+from typing import Any
 
 Listener = Callable[[Any], object]
 _BACKGROUND_TASKS: set[asyncio.Future[Any]] = set()  # strong references until they finish
@@ -35,23 +30,6 @@ class Event:
     type: str
     # Set by dispatchEvent, as the DOM sets it when dispatching.
     target: EventTarget | None = field(default=None, init=False, repr=False)
-
-
-@dataclass(frozen=True, eq=False)
-class MediaStreamTrackEvent(Event):
-    """https://w3c.github.io/mediacapture-main/#mediastreamtrackevent"""
-
-    track: MediaStreamTrack = field(kw_only=True)
-
-
-@dataclass(frozen=True, eq=False)
-class RTCTrackEvent(Event):
-    """https://w3c.github.io/webrtc-pc/#rtctrackevent"""
-
-    receiver: RTCRtpReceiver = field(kw_only=True)
-    track: MediaStreamTrack = field(kw_only=True)
-    streams: Sequence[MediaStream] = field(kw_only=True, default=())
-    transceiver: RTCRtpTransceiver = field(kw_only=True)
 
 
 class EventTarget:

@@ -19,7 +19,7 @@ from webrtc_reference._sdp import (
 )
 
 if TYPE_CHECKING:
-    from webrtc_reference._transceiver import RTCRtpTransceiver
+    from webrtc_reference._rtp import RTCRtpTransceiver
 
 Direction = RTCRtpTransceiverDirection
 MEDIA_KINDS: Final = ("audio", "video")

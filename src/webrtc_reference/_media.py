@@ -9,13 +9,21 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Any, Final
 
 from webrtc_reference._enums import MediaStreamTrackState
 from webrtc_reference._event_loop import queue_task, running_loop
-from webrtc_reference._events import Event, EventHandler, EventTarget, MediaStreamTrackEvent
+from webrtc_reference._events import Event, EventHandler, EventTarget
 
 KINDS: Final = ("audio", "video")
+
+
+@dataclass(frozen=True, eq=False)
+class MediaStreamTrackEvent(Event):
+    """https://w3c.github.io/mediacapture-main/#mediastreamtrackevent"""
+
+    track: MediaStreamTrack = field(kw_only=True)
 
 
 def _new_id() -> str:

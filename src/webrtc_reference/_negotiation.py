@@ -9,8 +9,8 @@ from webrtc_reference._enums import REVERSED, SENDING, RTCRtpTransceiverDirectio
 
 if TYPE_CHECKING:
     from webrtc_reference._description import RTCSessionDescription
+    from webrtc_reference._rtp import RTCRtpTransceiver
     from webrtc_reference._sdp import MediaSection
-    from webrtc_reference._transceiver import RTCRtpTransceiver
 
 Direction = RTCRtpTransceiverDirection
 

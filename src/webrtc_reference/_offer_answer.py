@@ -1,205 +1,171 @@
-"""The offer/answer methods of RTCPeerConnection: createOffer, createAnswer, SLD and SRD."""
+"""The offer/answer algorithms: create an offer or answer, setLocal/RemoteDescription's steps.
+
+The functions take the connection through :class:`Negotiator`, a protocol that
+RTCPeerConnection satisfies; its IDL methods call them.
+"""
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Mapping
-from typing import Any, Final
+from typing import Any, Protocol
 
-from webrtc_reference._apply import SessionDescriptions
+from webrtc_reference._apply import Connection, set_a_session_description
 from webrtc_reference._chain import OperationsChain
 from webrtc_reference._description import (
     RTCSessionDescription,
     description_init,
     with_candidate,
 )
-from webrtc_reference._enums import RTCSdpType, RTCSignalingState, Side
+from webrtc_reference._enums import RTCSdpType, Side
 from webrtc_reference._event_loop import queue_task, running_loop
 from webrtc_reference._exceptions import InvalidModificationError, InvalidStateError
 from webrtc_reference._jsep import build_answer, build_offer
-from webrtc_reference._network import IceAgent
-from webrtc_reference._signaling import is_allowed
-
-State = RTCSignalingState
-OFFER_STATES: Final = frozenset({State.STABLE, State.HAVE_LOCAL_OFFER})
-ANSWER_STATES: Final = frozenset({State.HAVE_REMOTE_OFFER, State.HAVE_LOCAL_PRANSWER})
-IMPLICIT_OFFER_STATES: Final = frozenset({State.STABLE, State.HAVE_LOCAL_OFFER,
-                                          State.HAVE_REMOTE_PRANSWER})
 
 
-class OfferAnswer(SessionDescriptions):
-    """createOffer(), createAnswer(), setLocalDescription() and setRemoteDescription()."""
+class Negotiator(Connection, Protocol):
+    """A connection that can also number new mids and chain operations."""
 
     _chain: OperationsChain
-    _new_mid: Callable[[], str]
-    _ice: IceAgent
 
-    @property
-    def localDescription(self) -> RTCSessionDescription | None:
-        """Spec: https://w3c.github.io/webrtc-pc/#dom-peerconnection-localdescription"""
-        return self._pending_local_description or self._current_local_description
+    def _new_mid(self) -> str: ...
 
-    @property
-    def remoteDescription(self) -> RTCSessionDescription | None:
-        """Spec: https://w3c.github.io/webrtc-pc/#dom-peerconnection-remotedescription"""
-        return self._pending_remote_description or self._current_remote_description
 
-    def createOffer(self, options: Mapping[str, Any] | None = None,
-                    ) -> asyncio.Future[RTCSessionDescription]:
-        """Resolve to an offer for the current transceivers; nothing else changes.
-
-        Spec: https://w3c.github.io/webrtc-pc/#dom-rtcpeerconnection-createoffer
-        """
-        # Steps 1-3.
-        return self._chain.chain(self._create_an_offer)
-
-    def _create_an_offer(self) -> asyncio.Future[RTCSessionDescription]:
-        """Spec: https://w3c.github.io/webrtc-pc/#dfn-create-an-offer"""
-        p: asyncio.Future[RTCSessionDescription] = running_loop().create_future()
-        # Step 1.
-        if self._signaling_state not in OFFER_STATES:
-            p.set_exception(InvalidStateError(
-                f"createOffer() in signaling state {self._signaling_state}"))
-            return p
-
-        # Steps 2-4 and the final steps, in a queued task.
-        def final_steps() -> None:
-            if self._is_closed:
-                return
-            base = self.localDescription
-            sdp, _model, owners = build_offer(self._transceivers,
-                                              None if base is None else base._model,
-                                              self._identity, self._new_mid)
-            offer = self._with_local_candidates(RTCSessionDescription({"type": "offer", "sdp": sdp}))
-            self._last_created_offer, self._last_offer_owners = offer.sdp, owners  # [[LastCreatedOffer]]
-            p.set_result(offer)
-
-        queue_task(final_steps)
+def create_an_offer(pc: Negotiator) -> asyncio.Future[RTCSessionDescription]:
+    """Spec: https://w3c.github.io/webrtc-pc/#dfn-create-an-offer"""
+    p: asyncio.Future[RTCSessionDescription] = running_loop().create_future()
+    # Step 1.
+    if not pc._signaling.may_create_offer:
+        p.set_exception(InvalidStateError(
+            f"createOffer() in signaling state {pc._signaling.state}"))
         return p
 
-    def _with_local_candidates(self, description: RTCSessionDescription) -> RTCSessionDescription:
-        """JSEP §5.2.1: an offer or answer carries the candidates gathered so far."""
-        for candidate in self._ice.local_candidates:
-            description = with_candidate(description, candidate.candidate, None)
-        return description
+    # Steps 2-4 and the final steps, in a queued task.
+    def final_steps() -> None:
+        if pc._is_closed:
+            return
+        base = pc._slots.local
+        sdp, _model, owners = build_offer(pc._transceivers,
+                                          None if base is None else base._model,
+                                          pc._identity, pc._new_mid)
+        offer = _with_local_candidates(pc, RTCSessionDescription({"type": "offer", "sdp": sdp}))
+        pc._slots.last_created_offer = offer.sdp  # [[LastCreatedOffer]]
+        pc._slots.last_offer_owners = owners
+        p.set_result(offer)
 
-    def createAnswer(self, options: Mapping[str, Any] | None = None,
-                     ) -> asyncio.Future[RTCSessionDescription]:
-        """Resolve to an answer to the remote offer.
+    queue_task(final_steps)
+    return p
 
-        Spec: https://w3c.github.io/webrtc-pc/#dom-rtcpeerconnection-createanswer
-        """
-        # Steps 1-3.
-        return self._chain.chain(self._create_an_answer)
 
-    def _create_an_answer(self) -> asyncio.Future[RTCSessionDescription]:
-        """Spec: https://w3c.github.io/webrtc-pc/#dfn-create-an-answer"""
-        p: asyncio.Future[RTCSessionDescription] = running_loop().create_future()
-        # Step 1.
-        if self._signaling_state not in ANSWER_STATES:
-            p.set_exception(InvalidStateError(
-                f"createAnswer() in signaling state {self._signaling_state}"))
-            return p
-
-        # Steps 2-4 and the final steps, in a queued task.
-        def final_steps() -> None:
-            if self._is_closed:
-                return
-            offer = self.remoteDescription
-            assert offer is not None  # have-remote-offer or have-local-pranswer
-            sdp, _model, owners = build_answer(self._transceivers, offer._model, self._identity)
-            answer = self._with_local_candidates(
-                RTCSessionDescription({"type": "answer", "sdp": sdp}))
-            self._last_created_answer, self._last_answer_owners = answer.sdp, owners  # [[LastCreatedAnswer]]
-            p.set_result(answer)
-
-        queue_task(final_steps)
+def create_an_answer(pc: Negotiator) -> asyncio.Future[RTCSessionDescription]:
+    """Spec: https://w3c.github.io/webrtc-pc/#dfn-create-an-answer"""
+    p: asyncio.Future[RTCSessionDescription] = running_loop().create_future()
+    # Step 1.
+    if not pc._signaling.may_create_answer:
+        p.set_exception(InvalidStateError(
+            f"createAnswer() in signaling state {pc._signaling.state}"))
         return p
 
-    def setLocalDescription(
-        self, description: Mapping[str, Any] | RTCSessionDescription | None = None
-    ) -> asyncio.Future[None]:
-        """Apply a local offer or answer; without one, create it first.
+    # Steps 2-4 and the final steps, in a queued task.
+    def final_steps() -> None:
+        if pc._is_closed:
+            return
+        offer = pc._slots.remote
+        assert offer is not None  # have-remote-offer or have-local-pranswer
+        sdp, _model, owners = build_answer(pc._transceivers, offer._model, pc._identity)
+        answer = _with_local_candidates(pc, RTCSessionDescription({"type": "answer", "sdp": sdp}))
+        pc._slots.last_created_answer = answer.sdp  # [[LastCreatedAnswer]]
+        pc._slots.last_answer_owners = owners
+        p.set_result(answer)
 
-        Spec: https://w3c.github.io/webrtc-pc/#dom-peerconnection-setlocaldescription
-        """
-        # Steps 1-3.
-        given_type, sdp = description_init({} if description is None else description,
-                                           "setLocalDescription()", type_required=False)
-        loop = running_loop()
-
-        # Step 4: chained.
-        def operation() -> asyncio.Future[None]:
-            # Step 4.1.
-            implicit = RTCSdpType.OFFER if self._signaling_state in IMPLICIT_OFFER_STATES \
-                else RTCSdpType.ANSWER
-            sdp_type = given_type or implicit
-            if sdp_type is RTCSdpType.ROLLBACK:
-                return self._set_a_session_description(sdp_type, "", remote=False)
-            offer = sdp_type is RTCSdpType.OFFER
-            last = self._last_created_offer if offer else self._last_created_answer
-            owners = self._last_offer_owners if offer else self._last_answer_owners
-            # Steps 4.2-4.3.
-            if sdp and sdp != last:
-                rejected: asyncio.Future[None] = loop.create_future()
-                rejected.set_exception(InvalidModificationError(
-                    f"setLocalDescription(): the SDP differs from the last created {sdp_type}"))
-                return rejected
-            # Steps 4.4-4.5.
-            if not sdp and not last:
-                create = self._create_an_offer if offer else self._create_an_answer
-                return _then(create(), lambda created: self._set_a_session_description(
-                    sdp_type, created.sdp, False, self._last_offer_owners if offer
-                    else self._last_answer_owners))
-            # Step 4.6.
-            return self._set_a_session_description(sdp_type, sdp or last, False, owners)
-
-        return self._chain.chain(operation)
-
-    def setRemoteDescription(
-        self, description: Mapping[str, Any] | RTCSessionDescription
-    ) -> asyncio.Future[None]:
-        """Apply the remote peer's offer or answer; an offer in glare rolls back first.
-
-        Spec: https://w3c.github.io/webrtc-pc/#dom-peerconnection-setremotedescription
-        """
-        # Steps 1-2.
-        sdp_type, sdp = description_init(description, "setRemoteDescription()",
-                                         type_required=True)
-        assert sdp_type is not None  # type_required
-
-        # Step 3: chained.
-        def operation() -> asyncio.Future[None]:
-            # Step 3.1: an offer the state does not allow is applied after an implicit rollback.
-            if sdp_type is RTCSdpType.OFFER and not is_allowed(
-                self._signaling_state, _REMOTE, sdp_type
-            ):
-                rollback = self._set_a_session_description(RTCSdpType.ROLLBACK, "", False)
-                return _then(rollback, lambda _: self._set_a_session_description(
-                    sdp_type, sdp, True))
-            # Step 3.2.
-            return self._set_a_session_description(sdp_type, sdp, True)
-
-        return self._chain.chain(operation)
+    queue_task(final_steps)
+    return p
 
 
-_REMOTE: Final = Side.REMOTE
+def _with_local_candidates(pc: Negotiator, description: RTCSessionDescription,
+                           ) -> RTCSessionDescription:
+    """JSEP §5.2.1: an offer or answer carries the candidates gathered so far."""
+    for candidate in pc._ice.local_candidates:
+        description = with_candidate(description, candidate.candidate, None)
+    return description
 
 
-def _then(first: asyncio.Future[Any], step: Any) -> asyncio.Future[Any]:
+def set_local_description(
+    pc: Negotiator, description: Mapping[str, Any] | RTCSessionDescription | None,
+) -> asyncio.Future[None]:
+    """Spec: https://w3c.github.io/webrtc-pc/#dom-peerconnection-setlocaldescription"""
+    # Steps 1-3.
+    given_type, sdp = description_init({} if description is None else description,
+                                       "setLocalDescription()", type_required=False)
+    loop = running_loop()
+
+    # Step 4: chained.
+    def operation() -> asyncio.Future[None]:
+        # Step 4.1.
+        sdp_type = given_type or pc._signaling.implicit_local_type
+        if sdp_type is RTCSdpType.ROLLBACK:
+            return set_a_session_description(pc, sdp_type, "", Side.LOCAL)
+        offer = sdp_type is RTCSdpType.OFFER
+        slots = pc._slots
+        last = slots.last_created_offer if offer else slots.last_created_answer
+        owners = slots.last_offer_owners if offer else slots.last_answer_owners
+        # Steps 4.2-4.3.
+        if sdp and sdp != last:
+            rejected: asyncio.Future[None] = loop.create_future()
+            rejected.set_exception(InvalidModificationError(
+                f"setLocalDescription(): the SDP differs from the last created {sdp_type}"))
+            return rejected
+        # Steps 4.4-4.5.
+        if not sdp and not last:
+            create = create_an_offer if offer else create_an_answer
+            return _then(create(pc), lambda created: set_a_session_description(
+                pc, sdp_type, created.sdp, Side.LOCAL,
+                slots.last_offer_owners if offer else slots.last_answer_owners))
+        # Step 4.6.
+        return set_a_session_description(pc, sdp_type, sdp or last, Side.LOCAL, owners)
+
+    return pc._chain.chain(operation)
+
+
+def set_remote_description(
+    pc: Negotiator, description: Mapping[str, Any] | RTCSessionDescription,
+) -> asyncio.Future[None]:
+    """Spec: https://w3c.github.io/webrtc-pc/#dom-peerconnection-setremotedescription"""
+    # Steps 1-2.
+    sdp_type, sdp = description_init(description, "setRemoteDescription()",
+                                     type_required=True)
+    assert sdp_type is not None  # type_required
+
+    # Step 3: chained.
+    def operation() -> asyncio.Future[None]:
+        # Step 3.1: an offer the state does not allow is applied after an implicit rollback.
+        if sdp_type is RTCSdpType.OFFER and not pc._signaling.allows(Side.REMOTE, sdp_type):
+            rollback = set_a_session_description(pc, RTCSdpType.ROLLBACK, "", Side.LOCAL)
+            return _then(rollback, lambda _: set_a_session_description(
+                pc, sdp_type, sdp, Side.REMOTE))
+        # Step 3.2.
+        return set_a_session_description(pc, sdp_type, sdp, Side.REMOTE)
+
+    return pc._chain.chain(operation)
+
+
+def _then(first: asyncio.Future[Any],
+          step: Callable[[Any], asyncio.Future[Any]]) -> asyncio.Future[Any]:
     """Promise-react: when *first* fulfils, run *step* (which returns a future) and follow it."""
     loop = running_loop()
     result: asyncio.Future[Any] = loop.create_future()
 
     def follow(inner: asyncio.Future[Any]) -> None:
-        if inner.exception() is not None:
-            result.set_exception(inner.exception())  # type: ignore[arg-type]
+        error = inner.exception()
+        if error is not None:
+            result.set_exception(error)
         else:
             result.set_result(inner.result())
 
     def after_first(done: asyncio.Future[Any]) -> None:
-        if done.exception() is not None:
-            result.set_exception(done.exception())  # type: ignore[arg-type]
+        error = done.exception()
+        if error is not None:
+            result.set_exception(error)
             return
         step(done.result()).add_done_callback(follow)
 

@@ -1,4 +1,9 @@
-"""RTCPeerConnection: the IDL surface, one method per spec algorithm."""
+"""RTCPeerConnection: the IDL surface, one method per spec algorithm.
+
+The connection owns its parts and hands them to the algorithms explicitly: the signaling
+machine, the description slots, the operations chain, the remote-track bookkeeping, the ICE
+agent, and the set of transceivers.
+"""
 
 from __future__ import annotations
 
@@ -28,10 +33,23 @@ from webrtc_reference._jsep import LocalIdentity
 from webrtc_reference._media import MediaStream, MediaStreamTrack
 from webrtc_reference._negotiation import check_if_negotiation_is_needed
 from webrtc_reference._network import IceAgent, MutableTrack
-from webrtc_reference._offer_answer import OfferAnswer
-from webrtc_reference._rtp import RTCRtpReceiver, RTCRtpSender, stream_ids
+from webrtc_reference._offer_answer import (
+    create_an_answer,
+    create_an_offer,
+    set_local_description,
+    set_remote_description,
+)
+from webrtc_reference._remote_tracks import RemoteTracks
+from webrtc_reference._rtp import (
+    RTCRtpReceiver,
+    RTCRtpSender,
+    RTCRtpTransceiver,
+    stream_ids,
+    to_direction,
+)
 from webrtc_reference._sdp import new_dtls_fingerprint, new_ice_credentials, new_session_id
-from webrtc_reference._transceiver import RTCRtpTransceiver, to_direction
+from webrtc_reference._signaling import SignalingMachine
+from webrtc_reference._slots import DescriptionSlots
 
 Direction = RTCRtpTransceiverDirection
 State = RTCSignalingState
@@ -43,7 +61,7 @@ START_SENDING: Final = {Direction.RECVONLY: Direction.SENDRECV,
                         Direction.INACTIVE: Direction.SENDONLY}
 
 
-class RTCPeerConnection(OfferAnswer, EventTarget):
+class RTCPeerConnection(EventTarget):
     """https://w3c.github.io/webrtc-pc/#rtcpeerconnection-interface"""
 
     onnegotiationneeded = EventHandler("negotiationneeded")
@@ -57,12 +75,15 @@ class RTCPeerConnection(OfferAnswer, EventTarget):
     def __init__(self, configuration: Mapping[str, Any] | None = None) -> None:
         if configuration is not None and not isinstance(configuration, Mapping):
             raise TypeError("RTCPeerConnection(): the configuration must be a dictionary")
-        super().__init__()  # the description slots, remote streams and listeners
+        super().__init__()  # the listeners
         self._is_closed = False  # [[IsClosed]]
         self._negotiation_needed = False  # [[NegotiationNeeded]]
-        self._chain = OperationsChain(self)  # [[Operations]]
-        self._update_negotiation_needed_flag_on_empty_chain = False  # [[UpdateNegotiationNeededFlagOnEmptyChain]]
-        self._signaling_state = State.STABLE  # [[SignalingState]]
+        # [[Operations]] and [[UpdateNegotiationNeededFlagOnEmptyChain]].
+        self._chain = OperationsChain(lambda: self._is_closed,
+                                      self._update_negotiation_needed_flag)
+        self._signaling = SignalingMachine()  # [[SignalingState]] and its table
+        self._slots = DescriptionSlots()  # the four descriptions, [[LastCreatedOffer/Answer]]
+        self._remote_tracks = RemoteTracks()  # the remote streams, by id
         self._transceivers: list[RTCRtpTransceiver] = []  # the set of transceivers
         self._used_mids: set[str] = set()
         self._identity = LocalIdentity(new_session_id(), new_ice_credentials(),
@@ -73,7 +94,7 @@ class RTCPeerConnection(OfferAnswer, EventTarget):
     @property
     def signalingState(self) -> RTCSignalingState:
         """Spec: https://w3c.github.io/webrtc-pc/#dom-peerconnection-signaling-state"""
-        return self._signaling_state
+        return self._signaling.state
 
     @property
     def iceGatheringState(self) -> RTCIceGatheringState:
@@ -91,24 +112,71 @@ class RTCPeerConnection(OfferAnswer, EventTarget):
         return self._ice.connection_state
 
     @property
+    def localDescription(self) -> RTCSessionDescription | None:
+        """Spec: https://w3c.github.io/webrtc-pc/#dom-peerconnection-localdescription"""
+        return self._slots.local
+
+    @property
+    def remoteDescription(self) -> RTCSessionDescription | None:
+        """Spec: https://w3c.github.io/webrtc-pc/#dom-peerconnection-remotedescription"""
+        return self._slots.remote
+
+    @property
     def currentLocalDescription(self) -> RTCSessionDescription | None:
         """Spec: https://w3c.github.io/webrtc-pc/#dom-peerconnection-currentlocaldesc"""
-        return self._current_local_description
+        return self._slots.current_local
 
     @property
     def pendingLocalDescription(self) -> RTCSessionDescription | None:
         """Spec: https://w3c.github.io/webrtc-pc/#dom-peerconnection-pendinglocaldesc"""
-        return self._pending_local_description
+        return self._slots.pending_local
 
     @property
     def currentRemoteDescription(self) -> RTCSessionDescription | None:
         """Spec: https://w3c.github.io/webrtc-pc/#dom-peerconnection-currentremotedesc"""
-        return self._current_remote_description
+        return self._slots.current_remote
 
     @property
     def pendingRemoteDescription(self) -> RTCSessionDescription | None:
         """Spec: https://w3c.github.io/webrtc-pc/#dom-peerconnection-pendingremotedesc"""
-        return self._pending_remote_description
+        return self._slots.pending_remote
+
+    # Offer and answer.
+    def createOffer(self, options: Mapping[str, Any] | None = None,
+                    ) -> asyncio.Future[RTCSessionDescription]:
+        """Resolve to an offer for the current transceivers; nothing else changes.
+
+        Spec: https://w3c.github.io/webrtc-pc/#dom-rtcpeerconnection-createoffer
+        """
+        # Steps 1-3.
+        return self._chain.chain(lambda: create_an_offer(self))
+
+    def createAnswer(self, options: Mapping[str, Any] | None = None,
+                     ) -> asyncio.Future[RTCSessionDescription]:
+        """Resolve to an answer to the remote offer.
+
+        Spec: https://w3c.github.io/webrtc-pc/#dom-rtcpeerconnection-createanswer
+        """
+        # Steps 1-3.
+        return self._chain.chain(lambda: create_an_answer(self))
+
+    def setLocalDescription(
+        self, description: Mapping[str, Any] | RTCSessionDescription | None = None
+    ) -> asyncio.Future[None]:
+        """Apply a local offer or answer; without one, create it first.
+
+        Spec: https://w3c.github.io/webrtc-pc/#dom-peerconnection-setlocaldescription
+        """
+        return set_local_description(self, description)
+
+    def setRemoteDescription(
+        self, description: Mapping[str, Any] | RTCSessionDescription
+    ) -> asyncio.Future[None]:
+        """Apply the remote peer's offer or answer; an offer in glare rolls back first.
+
+        Spec: https://w3c.github.io/webrtc-pc/#dom-peerconnection-setremotedescription
+        """
+        return set_remote_description(self, description)
 
     # Collections.
     def getTransceivers(self) -> list[RTCRtpTransceiver]:
@@ -256,7 +324,7 @@ class RTCPeerConnection(OfferAnswer, EventTarget):
         """
         # Step 1.
         if self._chain.busy:
-            self._update_negotiation_needed_flag_on_empty_chain = True
+            self._chain.update_negotiation_needed_flag_on_empty_chain = True
             return
 
         # Step 2.
@@ -266,15 +334,15 @@ class RTCPeerConnection(OfferAnswer, EventTarget):
                 return
             # Step 2.2.
             if self._chain.busy:
-                self._update_negotiation_needed_flag_on_empty_chain = True
+                self._chain.update_negotiation_needed_flag_on_empty_chain = True
                 return
             # Step 2.3.
-            if self._signaling_state is not State.STABLE:
+            if self._signaling.state is not State.STABLE:
                 return
             # Step 2.4.
             if not check_if_negotiation_is_needed(self._transceivers,
-                                                  self._current_local_description,
-                                                  self._current_remote_description):
+                                                  self._slots.current_local,
+                                                  self._slots.current_remote):
                 self._negotiation_needed = False
                 return
             # Step 2.5.
@@ -360,11 +428,11 @@ class RTCPeerConnection(OfferAnswer, EventTarget):
                 if parsed is not None:
                     self._ice.add_remote_candidate(parsed)
                     section_mid = mid if mid is not None else media[index or 0].mid
-                    for slot in ("_pending_remote_description", "_current_remote_description"):
-                        description = getattr(self, slot)
+                    for slot in ("pending_remote", "current_remote"):
+                        description = getattr(self._slots, slot)
                         if description is not None:
-                            setattr(self, slot, with_candidate(description, parsed.candidate,
-                                                               section_mid))
+                            setattr(self._slots, slot, with_candidate(
+                                description, parsed.candidate, section_mid))
                     self._ice.update()
                 p.set_result(None)
 
@@ -375,16 +443,16 @@ class RTCPeerConnection(OfferAnswer, EventTarget):
 
     # The connection's side of the simulated network (the _network.IceHost protocol).
     def _ice_credentials(self) -> tuple[str | None, str | None]:
-        local, remote = self._current_local_description, self._current_remote_description
+        local, remote = self._slots.current_local, self._slots.current_remote
         if local is None or remote is None:
             return None, None
         return _ufrag(local), _ufrag(remote)
 
     def _add_local_candidate(self, candidate: RTCIceCandidate) -> None:
-        for slot in ("_pending_local_description", "_current_local_description"):
-            description = getattr(self, slot)
+        for slot in ("pending_local", "current_local"):
+            description = getattr(self._slots, slot)
             if description is not None:
-                setattr(self, slot, with_candidate(description, candidate.candidate, None))
+                setattr(self._slots, slot, with_candidate(description, candidate.candidate, None))
 
     def _sending_mids(self) -> set[str]:
         return {t._mid for t in self._transceivers
@@ -413,7 +481,7 @@ class RTCPeerConnection(OfferAnswer, EventTarget):
         # Step 2.
         self._is_closed = True
         # Step 3: no signalingstatechange event.
-        self._signaling_state = State.CLOSED
+        self._signaling.close()
         # Step 4.
         for transceiver in self._transceivers:
             if not transceiver._stopped:
@@ -423,7 +491,7 @@ class RTCPeerConnection(OfferAnswer, EventTarget):
         self._ice.close()
 
     def __repr__(self) -> str:
-        return f"<RTCPeerConnection {self._signaling_state} transceivers={len(self._transceivers)}>"
+        return f"<RTCPeerConnection {self._signaling.state} transceivers={len(self._transceivers)}>"
 
 
 def _ufrag(description: RTCSessionDescription) -> str | None:

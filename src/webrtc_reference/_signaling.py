@@ -58,6 +58,58 @@ def next_signaling_state(
         ) from None
 
 
-def is_allowed(state: RTCSignalingState, side: Side, sdp_type: RTCSdpType) -> bool:
-    """Whether the table has a row for this transition."""
-    return (state, side, sdp_type) in SIGNALING
+def _states_with(side: Side, *types: RTCSdpType) -> frozenset[RTCSignalingState]:
+    return frozenset(state for (state, by, kind) in SIGNALING if by is side and kind in types)
+
+
+# Derived from the table, never written out a second time.
+OFFER_STATES: Final = _states_with(LOCAL, OFFER)  # createOffer() step 1 ("create an offer")
+ANSWER_STATES: Final = _states_with(LOCAL, ANSWER, PRANSWER)  # "create an answer" step 1
+ROLLBACK_STATES: Final = _states_with(LOCAL, ROLLBACK) | _states_with(REMOTE, ROLLBACK)
+
+
+class SignalingMachine:
+    """[[SignalingState]] and the only code that writes it: descriptions, rollback, close."""
+
+    def __init__(self) -> None:
+        self._state = STABLE
+
+    @property
+    def state(self) -> RTCSignalingState:
+        return self._state
+
+    # Predicates, read off the table.
+    @property
+    def may_create_offer(self) -> bool:
+        return self._state in OFFER_STATES
+
+    @property
+    def may_create_answer(self) -> bool:
+        return self._state in ANSWER_STATES
+
+    @property
+    def may_roll_back(self) -> bool:
+        """Set a session description step 2: rollback needs an offer pending."""
+        return self._state in ROLLBACK_STATES
+
+    @property
+    def implicit_local_type(self) -> RTCSdpType:
+        """setLocalDescription() step 4.1: an answer where one may be created, else an offer."""
+        return ANSWER if self.may_create_answer else OFFER
+
+    def allows(self, side: Side, sdp_type: RTCSdpType) -> bool:
+        return (self._state, side, sdp_type) in SIGNALING
+
+    def next_state(self, side: Side, sdp_type: RTCSdpType) -> RTCSignalingState:
+        """The state *side* applying *sdp_type* leads to; InvalidStateError if none."""
+        return next_signaling_state(self._state, side, sdp_type)
+
+    # The writers.
+    def apply(self, side: Side, sdp_type: RTCSdpType) -> RTCSignalingState:
+        """Move along the table's row (a rollback included); return the old state."""
+        old, self._state = self._state, self.next_state(side, sdp_type)
+        return old
+
+    def close(self) -> None:
+        """Close the connection step 3: "closed", outside the table and without an event."""
+        self._state = RTCSignalingState.CLOSED

@@ -20,7 +20,7 @@ from webrtc_reference import (
     RTCRtpSender,
     _media,
     _peerconnection,
-    _transceiver,
+    _rtp,
 )
 from webrtc_reference._enums import MediaStreamTrackState
 from webrtc_reference._event_loop import queue_task
@@ -176,23 +176,23 @@ def remote_track_ends(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def used_transceiver_reused(monkeypatch: pytest.MonkeyPatch) -> None:
-    set_current = _transceiver.RTCRtpTransceiver._set_current_direction
+    set_current = _rtp.RTCRtpTransceiver._set_current_direction
 
-    def mutated(self: _transceiver.RTCRtpTransceiver, direction: Any) -> None:
+    def mutated(self: _rtp.RTCRtpTransceiver, direction: Any) -> None:
         set_current(self, direction)
         self._has_ever_sent = False
 
-    monkeypatch.setattr(_transceiver.RTCRtpTransceiver, "_set_current_direction", mutated)
+    monkeypatch.setattr(_rtp.RTCRtpTransceiver, "_set_current_direction", mutated)
 
 
 def never_reused(monkeypatch: pytest.MonkeyPatch) -> None:
-    create = _transceiver.RTCRtpTransceiver.__init__
+    create = _rtp.RTCRtpTransceiver.__init__
 
-    def mutated(self: _transceiver.RTCRtpTransceiver, *args: Any, **kwargs: Any) -> None:
+    def mutated(self: _rtp.RTCRtpTransceiver, *args: Any, **kwargs: Any) -> None:
         create(self, *args, **kwargs)
         self._has_ever_sent = True
 
-    monkeypatch.setattr(_transceiver.RTCRtpTransceiver, "__init__", mutated)
+    monkeypatch.setattr(_rtp.RTCRtpTransceiver, "__init__", mutated)
 
 
 def reuse_keeps_direction(monkeypatch: pytest.MonkeyPatch) -> None:

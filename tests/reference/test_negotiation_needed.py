@@ -26,7 +26,7 @@ def test_update_step1_busy_chain_defers_until_the_chain_empties() -> None:
         fired = _counter(pc)
         offer = pc.createOffer()  # in the chain now
         pc.addTransceiver("audio")
-        assert pc._update_negotiation_needed_flag_on_empty_chain
+        assert pc._chain.update_negotiation_needed_flag_on_empty_chain
         await offer
         assert fired == []
         await turns()
