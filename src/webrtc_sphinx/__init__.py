@@ -18,6 +18,7 @@ SUBMODULES = (
     "webrtc_sphinx.specs",
     "webrtc_sphinx.sidebar",
     "webrtc_sphinx.conformance",
+    "webrtc_sphinx.signaling_table",
     "webrtc_sphinx.theme_strings",
 )
 

@@ -12,9 +12,27 @@ import pytest
 from tests.reference.reference_helpers import run
 from webrtc_reference import InvalidStateError, RTCPeerConnection, RTCSdpType, RTCSignalingState
 from webrtc_reference._enums import Side
-from webrtc_reference._signaling import SIGNALING, next_signaling_state
+from webrtc_reference._signaling import SIGNALING, SignalingMachine, next_signaling_state
 
 States = RTCSignalingState
+L, R = Side.LOCAL, Side.REMOTE
+OFFER, PRANSWER, ANSWER, ROLLBACK = (RTCSdpType.OFFER, RTCSdpType.PRANSWER, RTCSdpType.ANSWER,
+                                     RTCSdpType.ROLLBACK)
+# Written out here from RFC 9429 §5.5/§5.6 (the state diagram) and webrtc-pc "set a session
+# description" step 2, independently of SIGNALING: from each state, what may be applied.
+EXPECTED = {
+    States.STABLE: {(L, OFFER): States.HAVE_LOCAL_OFFER, (R, OFFER): States.HAVE_REMOTE_OFFER},
+    States.HAVE_LOCAL_OFFER: {
+        (L, OFFER): States.HAVE_LOCAL_OFFER, (R, PRANSWER): States.HAVE_REMOTE_PRANSWER,
+        (R, ANSWER): States.STABLE, (L, ROLLBACK): States.STABLE, (R, ROLLBACK): States.STABLE},
+    States.HAVE_REMOTE_OFFER: {
+        (R, OFFER): States.HAVE_REMOTE_OFFER, (L, PRANSWER): States.HAVE_LOCAL_PRANSWER,
+        (L, ANSWER): States.STABLE, (L, ROLLBACK): States.STABLE, (R, ROLLBACK): States.STABLE},
+    States.HAVE_REMOTE_PRANSWER: {
+        (R, PRANSWER): States.HAVE_REMOTE_PRANSWER, (R, ANSWER): States.STABLE},
+    States.HAVE_LOCAL_PRANSWER: {
+        (L, PRANSWER): States.HAVE_LOCAL_PRANSWER, (L, ANSWER): States.STABLE},
+}
 ALL = list(itertools.product(
     [s for s in States if s is not States.CLOSED], list(Side), list(RTCSdpType)))
 
@@ -74,7 +92,7 @@ def test_signaling_table_transition(state: States, side: Side, sdp_type: RTCSdpT
         pc = await _connection_in(state)
         changes: list[str] = []
         pc.onsignalingstatechange = lambda event: changes.append(str(pc.signalingState))
-        expected = SIGNALING.get((state, side, sdp_type))
+        expected = EXPECTED[state].get((side, sdp_type))
         implicit_rollback = (state, side, sdp_type) == (
             States.HAVE_LOCAL_OFFER, Side.REMOTE, RTCSdpType.OFFER)
         if expected is None and not implicit_rollback:
@@ -126,3 +144,34 @@ def test_signaling_implicit_rollback_refused_from_pranswer() -> None:
         assert pc.signalingState == "have-remote-pranswer"
 
     run(body)
+
+
+def test_signaling_table_has_exactly_the_expected_rows() -> None:
+    rows = {(state, side, sdp_type): next_state for state, moves in EXPECTED.items()
+            for (side, sdp_type), next_state in moves.items()}
+    assert dict(SIGNALING) == rows
+
+
+@pytest.mark.parametrize("state", [s for s in States if s is not States.CLOSED])
+def test_signaling_machine_predicates(state: States) -> None:
+    """create an offer/answer step 1, rollback (set a session description step 2), SLD 4.1."""
+    machine = SignalingMachine()
+    machine._state = state
+    offering = {States.STABLE, States.HAVE_LOCAL_OFFER}
+    answering = {States.HAVE_REMOTE_OFFER, States.HAVE_LOCAL_PRANSWER}
+    assert machine.may_create_offer == (state in offering)
+    assert machine.may_create_answer == (state in answering)
+    assert machine.may_roll_back == (state in {States.HAVE_LOCAL_OFFER, States.HAVE_REMOTE_OFFER})
+    assert machine.implicit_local_type == (ANSWER if state in answering else OFFER)
+
+
+def test_signaling_machine_is_the_only_writer_and_close_leaves_the_table() -> None:
+    machine = SignalingMachine()
+    assert machine.apply(L, OFFER) is States.STABLE  # returns the old state
+    assert machine.state is States.HAVE_LOCAL_OFFER
+    with pytest.raises(InvalidStateError):
+        machine.apply(L, ANSWER)
+    assert machine.state is States.HAVE_LOCAL_OFFER  # a refused move changes nothing
+    machine.close()
+    assert str(machine.state) == "closed"
+    assert not (machine.may_create_offer or machine.may_create_answer or machine.may_roll_back)
