@@ -28,7 +28,7 @@ from sybil.evaluators.doctest import DocTest, DocTestEvaluator, DocTestRunner
 from sybil.parsers.abstract import DocTestStringParser
 from sybil.parsers.myst import CodeBlockParser, PythonCodeBlockParser, SkipParser
 
-from webrtc_reference._event_loop import tasks_settled
+from webrtc_reference._dom.event_loop import tasks_settled
 
 FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
 # One example may wait this long for the events it awaits; then it fails instead of hanging.

@@ -7,20 +7,20 @@ line by line (IDL names, ``None`` for null, dicts for dictionaries, futures for 
 from __future__ import annotations
 
 from webrtc_reference._description import RTCSessionDescription
-from webrtc_reference._enums import (
-    MediaStreamTrackState,
-    RTCRtpTransceiverDirection,
-    RTCSdpType,
-    RTCSignalingState,
-)
-from webrtc_reference._events import Event, EventTarget
-from webrtc_reference._exceptions import (
+from webrtc_reference._dom.events import Event, EventTarget
+from webrtc_reference._dom.exceptions import (
     DOMException,
     InvalidAccessError,
     InvalidModificationError,
     InvalidStateError,
     OperationError,
     RTCError,
+)
+from webrtc_reference._enums import (
+    MediaStreamTrackState,
+    RTCRtpTransceiverDirection,
+    RTCSdpType,
+    RTCSignalingState,
 )
 from webrtc_reference._ice import RTCIceCandidate, RTCPeerConnectionIceEvent
 from webrtc_reference._media import (

@@ -11,6 +11,9 @@ from collections import deque
 from typing import Final, Protocol
 
 from webrtc_reference._description import RTCSessionDescription, from_model
+from webrtc_reference._dom.event_loop import queue_task, running_loop
+from webrtc_reference._dom.events import Event
+from webrtc_reference._dom.exceptions import DOMException, InvalidStateError
 from webrtc_reference._enums import (
     RECEIVING,
     REVERSED,
@@ -19,9 +22,6 @@ from webrtc_reference._enums import (
     RTCSignalingState,
     Side,
 )
-from webrtc_reference._event_loop import queue_task, running_loop
-from webrtc_reference._events import Event
-from webrtc_reference._exceptions import DOMException, InvalidStateError
 from webrtc_reference._ice import RTCIceCandidate
 from webrtc_reference._jsep import MEDIA_KINDS, LocalIdentity, Owners
 from webrtc_reference._media import MediaStream, MediaStreamTrack

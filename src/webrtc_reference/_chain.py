@@ -10,8 +10,8 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from webrtc_reference._event_loop import running_loop
-from webrtc_reference._exceptions import InvalidStateError
+from webrtc_reference._dom.event_loop import running_loop
+from webrtc_reference._dom.exceptions import InvalidStateError
 
 T = TypeVar("T")
 Operation = Callable[[], "asyncio.Future[Any]"]

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from webrtc_reference._events import Event
+from webrtc_reference._dom.events import Event
 
 
 class RTCIceCandidate:

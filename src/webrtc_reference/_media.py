@@ -12,9 +12,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+from webrtc_reference._dom.event_loop import queue_task, running_loop
+from webrtc_reference._dom.events import Event, EventHandler, EventTarget
 from webrtc_reference._enums import MediaStreamTrackState
-from webrtc_reference._event_loop import queue_task, running_loop
-from webrtc_reference._events import Event, EventHandler, EventTarget
 
 KINDS: Final = ("audio", "video")
 

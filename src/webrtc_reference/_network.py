@@ -32,13 +32,13 @@ import weakref
 from collections.abc import Callable, Mapping
 from typing import Final, Protocol
 
+from webrtc_reference._dom.event_loop import queue_task
+from webrtc_reference._dom.events import Event
 from webrtc_reference._enums import (
     RTCIceConnectionState,
     RTCIceGatheringState,
     RTCPeerConnectionState,
 )
-from webrtc_reference._event_loop import queue_task
-from webrtc_reference._events import Event
 from webrtc_reference._ice import RTCIceCandidate, RTCPeerConnectionIceEvent
 
 Gathering = RTCIceGatheringState

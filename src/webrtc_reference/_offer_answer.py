@@ -17,9 +17,9 @@ from webrtc_reference._description import (
     description_init,
     with_candidate,
 )
+from webrtc_reference._dom.event_loop import queue_task, running_loop
+from webrtc_reference._dom.exceptions import InvalidModificationError, InvalidStateError
 from webrtc_reference._enums import RTCSdpType, Side
-from webrtc_reference._event_loop import queue_task, running_loop
-from webrtc_reference._exceptions import InvalidModificationError, InvalidStateError
 from webrtc_reference._jsep import build_answer, build_offer
 
 

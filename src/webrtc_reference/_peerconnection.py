@@ -13,6 +13,13 @@ from typing import Any, Final
 
 from webrtc_reference._chain import OperationsChain
 from webrtc_reference._description import RTCSessionDescription, with_candidate
+from webrtc_reference._dom.event_loop import queue_task, running_loop
+from webrtc_reference._dom.events import Event, EventHandler, EventTarget
+from webrtc_reference._dom.exceptions import (
+    InvalidAccessError,
+    InvalidStateError,
+    OperationError,
+)
 from webrtc_reference._enums import (
     SENDING,
     RTCIceConnectionState,
@@ -20,13 +27,6 @@ from webrtc_reference._enums import (
     RTCPeerConnectionState,
     RTCRtpTransceiverDirection,
     RTCSignalingState,
-)
-from webrtc_reference._event_loop import queue_task, running_loop
-from webrtc_reference._events import Event, EventHandler, EventTarget
-from webrtc_reference._exceptions import (
-    InvalidAccessError,
-    InvalidStateError,
-    OperationError,
 )
 from webrtc_reference._ice import RTCIceCandidate
 from webrtc_reference._jsep import LocalIdentity

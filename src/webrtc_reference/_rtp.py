@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from webrtc_reference._chain import OperationsChain
+from webrtc_reference._dom.event_loop import queue_task, running_loop
+from webrtc_reference._dom.exceptions import InvalidStateError
 from webrtc_reference._enums import SENDING, RTCRtpTransceiverDirection
-from webrtc_reference._event_loop import queue_task, running_loop
-from webrtc_reference._exceptions import InvalidStateError
 from webrtc_reference._media import MediaStream, MediaStreamTrack
 from webrtc_reference._network import IceAgent
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
+from webrtc_reference._dom.exceptions import InvalidStateError
 from webrtc_reference._enums import RTCSdpType, RTCSignalingState, Side
-from webrtc_reference._exceptions import InvalidStateError
 
 STABLE: Final = RTCSignalingState.STABLE
 HAVE_LOCAL_OFFER: Final = RTCSignalingState.HAVE_LOCAL_OFFER

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from webrtc_reference._events import Event
+from webrtc_reference._dom.events import Event
 from webrtc_reference._media import MediaStream, MediaStreamTrack
 from webrtc_reference._rtp import RTCRtpReceiver, RTCRtpTransceiver
 

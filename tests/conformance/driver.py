@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import webrtc_reference as w
-from webrtc_reference._event_loop import tasks_settled
+from webrtc_reference._dom.event_loop import tasks_settled
 
 Step = dict[str, Any]
 Trace = list[dict[str, Any]]

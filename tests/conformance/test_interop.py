@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import pytest
 
 import webrtc_reference as w
-from webrtc_reference._event_loop import tasks_settled
+from webrtc_reference._dom.event_loop import tasks_settled
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page

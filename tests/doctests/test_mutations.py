@@ -22,9 +22,9 @@ from webrtc_reference import (
     _peerconnection,
     _rtp,
 )
+from webrtc_reference._dom.event_loop import queue_task
+from webrtc_reference._dom.events import Event
 from webrtc_reference._enums import MediaStreamTrackState
-from webrtc_reference._event_loop import queue_task
-from webrtc_reference._events import Event
 
 API_PAGES = Path(__file__).resolve().parents[2] / "docs/api/rtcpeerconnection"
 PYCON_BLOCK = re.compile(r"^```pycon\n(.*?)^```$", re.MULTILINE | re.DOTALL)

@@ -7,7 +7,7 @@ from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
 
 from webrtc_reference import MediaStream, MediaStreamTrack, RTCPeerConnection, navigator
-from webrtc_reference._event_loop import tasks_settled
+from webrtc_reference._dom.event_loop import tasks_settled
 
 T = TypeVar("T")
 

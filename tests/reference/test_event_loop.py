@@ -12,7 +12,7 @@ import pytest
 
 from tests.reference.reference_helpers import media, negotiate, turns
 from webrtc_reference import RTCPeerConnection
-from webrtc_reference._event_loop import FALLBACK_TURNS, TaskQueue, queue_task, tasks_settled
+from webrtc_reference._dom.event_loop import FALLBACK_TURNS, TaskQueue, queue_task, tasks_settled
 
 
 async def _offer_rejecting_a_section() -> tuple[RTCPeerConnection, RTCPeerConnection, Any]:

@@ -1,4 +1,4 @@
-"""Read SDP text (RFC 8866) into the model of ``_sdp_model``, line by line, in linear time.
+"""Read SDP text (RFC 8866) into the model of ``model``, line by line, in linear time.
 
 Every malformed input raises SdpSyntaxError carrying the 1-based number of the first bad
 line; no other exception escapes for any input string.
@@ -6,10 +6,22 @@ line; no other exception escapes for any input string.
 
 from __future__ import annotations
 
-import re
 from typing import Final
 
-from webrtc_reference._sdp_model import (
+from webrtc_reference._sdp.grammar import (
+    FINGERPRINT,
+    LINE,
+    MAX_MSID_ID,
+    MEDIA_TYPES,
+    NUMBER,
+    PAYLOAD,
+    PORT,
+    PT_VALUE,
+    RTPMAP,
+    SESSION_TYPES,
+    TOKEN,
+)
+from webrtc_reference._sdp.model import (
     DIRECTIONS,
     Codec,
     MediaSection,
@@ -18,19 +30,6 @@ from webrtc_reference._sdp_model import (
 )
 
 # RFC 8866 §9 token-char; re.ASCII so that no Unicode digit or letter slips through.
-TOKEN: Final = re.compile(r"[!#$%&'*+\-.0-9A-Z^_`a-z{|}~]+", re.ASCII)
-_NUMBER: Final = re.compile(r"[0-9]{1,20}", re.ASCII)
-_PORT: Final = re.compile(r"([0-9]{1,5})(?:/[0-9]{1,5})?", re.ASCII)
-_PAYLOAD: Final = re.compile(r"[0-9]{1,3}", re.ASCII)
-_RTPMAP: Final = re.compile(r"([0-9]{1,3}) ([^/ ]+)/([0-9]{1,10})(?:/([0-9]{1,3}))?", re.ASCII)
-_PT_VALUE: Final = re.compile(r"(\*|[0-9]{1,3}) (\S.*)", re.ASCII)
-_FINGERPRINT: Final = re.compile(r"(\S+) ([0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2})*)", re.ASCII)
-_LINE: Final = re.compile(r"([a-z])=(.*)", re.ASCII | re.DOTALL)
-
-# RFC 8866 §5: line types a parser must understand; anything else is rejected.
-_SESSION_TYPES: Final = frozenset("vosiuepcbtrzkam")
-_MEDIA_TYPES: Final = frozenset("icbkam")
-_MAX_MSID_ID: Final = 64  # RFC 8830 §2: msid-id and msid-appdata are 1*64token-char
 
 
 def parse_sdp(text: str) -> SessionDescriptionSdp:
@@ -51,7 +50,7 @@ def parse_sdp(text: str) -> SessionDescriptionSdp:
                 session.media.append(section.finish())
             section = _SectionReader(value, number, session_direction or "sendrecv")
         elif section is not None:
-            if kind not in _MEDIA_TYPES:
+            if kind not in MEDIA_TYPES:
                 raise SdpSyntaxError(f"{kind}= is not allowed in a media section", number)
             if kind == "a":
                 section.attribute(value, number)
@@ -85,11 +84,11 @@ def _split_lines(text: str) -> list[str]:
 
 
 def _split_line(line: str, number: int) -> tuple[str, str]:
-    match = _LINE.fullmatch(line)
+    match = LINE.fullmatch(line)
     if match is None:
         raise SdpSyntaxError(f"not a '<type>=<value>' line: {line[:40]!r}", number)
     kind = match.group(1)
-    if kind not in _SESSION_TYPES:
+    if kind not in SESSION_TYPES:
         raise SdpSyntaxError(f"unknown line type {kind!r}", number)
     return kind, match.group(2)
 
@@ -108,7 +107,7 @@ def _parse_origin(line: str, number: int) -> tuple[str, int]:
     fields = line[2:].split(" ")
     if len(fields) != 6 or not all(fields):
         raise SdpSyntaxError("o= needs 6 space-separated fields", number)
-    if _NUMBER.fullmatch(fields[1]) is None or _NUMBER.fullmatch(fields[2]) is None:
+    if NUMBER.fullmatch(fields[1]) is None or NUMBER.fullmatch(fields[2]) is None:
         raise SdpSyntaxError("o= session id and version must be decimal numbers", number)
     return fields[1], int(fields[2])
 
@@ -129,7 +128,7 @@ def _direction(name: str, value: str | None, seen: str | None, number: int) -> s
 
 
 def _fingerprint(value: str | None, number: int) -> tuple[str, str]:
-    match = _FINGERPRINT.fullmatch(value or "")
+    match = FINGERPRINT.fullmatch(value or "")
     if match is None:
         raise SdpSyntaxError("a=fingerprint needs '<hash function> <hex:hex:...>'", number)
     return match.group(1), match.group(2)
@@ -177,12 +176,12 @@ class _SectionReader:
         kind, port, protocol, formats = fields[0], fields[1], fields[2], fields[3:]
         if TOKEN.fullmatch(kind) is None or TOKEN.fullmatch(protocol.replace("/", "-")) is None:
             raise SdpSyntaxError("m= media and protocol must be tokens", number)
-        port_match = _PORT.fullmatch(port)
+        port_match = PORT.fullmatch(port)
         if port_match is None or int(port_match.group(1)) > 65535:
             raise SdpSyntaxError(f"m= port must be a number 0-65535, not {port[:20]!r}", number)
         self.rtp = "RTP/" in protocol  # RFC 3551: RTP formats are payload type numbers
         for fmt in formats:
-            if self.rtp and (_PAYLOAD.fullmatch(fmt) is None or int(fmt) > 127):
+            if self.rtp and (PAYLOAD.fullmatch(fmt) is None or int(fmt) > 127):
                 raise SdpSyntaxError(f"bad RTP payload type {fmt[:20]!r} in m=", number)
             if TOKEN.fullmatch(fmt) is None:
                 raise SdpSyntaxError(f"bad format {fmt[:20]!r} in m=", number)
@@ -245,7 +244,7 @@ class _SectionReader:
         return _required(name, value, number)
 
     def _rtpmap(self, value: str | None, number: int) -> None:
-        match = _RTPMAP.fullmatch(value or "")
+        match = RTPMAP.fullmatch(value or "")
         if match is None:
             raise SdpSyntaxError("a=rtpmap needs '<pt> <name>/<clock rate>[/<channels>]'", number)
         payload_type = match.group(1)
@@ -263,7 +262,7 @@ class _SectionReader:
 
     def _payload_attribute(self, name: str, rest: str | None, value: str, number: int) -> None:
         """a=fmtp:<pt> <params> (RFC 8866 §6.15), a=rtcp-fb:<pt|*> <value> (RFC 4585 §4.2)."""
-        match = _PT_VALUE.fullmatch(rest or "")
+        match = PT_VALUE.fullmatch(rest or "")
         if match is None or (name == "fmtp" and match.group(1) == "*"):
             raise SdpSyntaxError(f"a={name} needs '<payload type> <value>'", number)
         payload_type, parameters = match.group(1), match.group(2)
@@ -296,6 +295,6 @@ class _SectionReader:
 def _msid(value: str | None, number: int) -> tuple[str, str]:
     """RFC 8830 §2: a=msid:<msid-id> [<msid-appdata>]; the appdata is the track id."""
     fields = (value or "").split(" ")
-    if len(fields) > 2 or not all(TOKEN.fullmatch(f) and len(f) <= _MAX_MSID_ID for f in fields):
+    if len(fields) > 2 or not all(TOKEN.fullmatch(f) and len(f) <= MAX_MSID_ID for f in fields):
         raise SdpSyntaxError("a=msid needs '<stream id> [<track id>]' of 1-64 token chars", number)
     return fields[0], fields[1] if len(fields) == 2 else ""

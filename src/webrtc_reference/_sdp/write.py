@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from typing import Final
 
-from webrtc_reference._sdp_model import (
+from webrtc_reference._sdp.grammar import FINGERPRINT, MAX_MSID_ID, NUMBER, PAYLOAD, TOKEN
+from webrtc_reference._sdp.model import (
     DIRECTIONS,
     Codec,
     MediaSection,
     SessionDescriptionSdp,
 )
-from webrtc_reference._sdp_parse import _FINGERPRINT, _MAX_MSID_ID, _NUMBER, _PAYLOAD, TOKEN
 
 CRLF: Final = "\r\n"
 
@@ -91,7 +91,7 @@ def _write_codec(lines: list[str], codec: Codec) -> None:
 
 
 def _check_session(description: SessionDescriptionSdp) -> None:
-    if _NUMBER.fullmatch(description.session_id) is None:
+    if NUMBER.fullmatch(description.session_id) is None:
         raise ValueError(f"session_id must be a decimal string, not {description.session_id!r}")
     if not 0 <= description.session_version < 10**20:
         raise ValueError(f"session_version out of range: {description.session_version}")
@@ -116,7 +116,7 @@ def _check_media(section: MediaSection) -> None:
     rtp = "RTP/" in section.protocol
     for fmt in section.formats:
         _check_token("format", fmt)
-        if rtp and (_PAYLOAD.fullmatch(fmt) is None or int(fmt) > 127):
+        if rtp and (PAYLOAD.fullmatch(fmt) is None or int(fmt) > 127):
             raise ValueError(f"RTP format must be a payload type 0-127, not {fmt!r}")
     if section.mid is not None:
         _check_token("mid", section.mid)
@@ -125,7 +125,7 @@ def _check_media(section: MediaSection) -> None:
     for stream, track in section.msids:
         # RFC 8830 §2: 1-64 token chars each; an empty track id writes no appdata.
         values = [stream, track] if track else [stream]
-        if not all(TOKEN.fullmatch(value) and len(value) <= _MAX_MSID_ID for value in values):
+        if not all(TOKEN.fullmatch(value) and len(value) <= MAX_MSID_ID for value in values):
             raise ValueError(f"bad msid {(stream, track)!r}: 1-64 RFC 8866 token chars each")
     _check_transport(section.ice_ufrag, section.ice_pwd, section.fingerprint, section.setup)
     for codec in section.codecs:
@@ -151,7 +151,7 @@ def _check_transport(
     for name, value in (("ice-ufrag", ufrag), ("ice-pwd", pwd), ("setup", setup)):
         if value is not None and (not value or any(c in value for c in " \r\n\x00")):
             raise ValueError(f"bad {name} value {value!r}")
-    if fingerprint is not None and _FINGERPRINT.fullmatch(" ".join(fingerprint)) is None:
+    if fingerprint is not None and FINGERPRINT.fullmatch(" ".join(fingerprint)) is None:
         raise ValueError(f"bad fingerprint {fingerprint!r}: needs (hash function, 'AB:CD:...')")
 
 

@@ -1,7 +1,7 @@
 """The data model of SDP text: sessions, media sections, codecs, and the syntax error.
 
-Kept apart from the parser and the writer so that both can import it without a cycle;
-the public names are re-exported by ``webrtc_reference._sdp``.
+The parser reads text into it and the writer writes it out; the public names are
+re-exported by ``webrtc_reference._sdp``.
 """
 
 from __future__ import annotations

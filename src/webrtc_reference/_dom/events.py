@@ -1,4 +1,4 @@
-"""Event, EventTarget and the event classes (DOM); tasks are queued by ``_event_loop``."""
+"""Event, EventTarget and event handler attributes (DOM); tasks are queued by ``event_loop``."""
 
 from __future__ import annotations
 

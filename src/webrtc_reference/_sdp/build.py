@@ -1,4 +1,4 @@
-"""SDP text for the reference implementation: model, parser, writer, and browser-like builders.
+"""Browser-like SDP: the codecs, credentials and m-sections a local description is built of.
 
 The RTCPeerConnection side decides directions, mids, msids and ports (JSEP, RFC 9429); this
 module only models, writes and reads the text (RFC 8866), the way Chromium writes it.
@@ -11,31 +11,13 @@ import secrets
 import string
 from typing import Final
 
-from webrtc_reference._sdp_model import (
+from webrtc_reference._sdp.model import (
     DIRECTIONS,
     Codec,
     MediaSection,
-    SdpSyntaxError,
     SessionDescriptionSdp,
 )
-from webrtc_reference._sdp_parse import parse_sdp
-from webrtc_reference._sdp_write import serialize_sdp
-
-__all__ = [
-    "DIRECTIONS",
-    "Codec",
-    "MediaSection",
-    "SdpSyntaxError",
-    "SessionDescriptionSdp",
-    "default_codecs",
-    "media_section",
-    "new_dtls_fingerprint",
-    "new_ice_credentials",
-    "new_session_id",
-    "offer_answer_session",
-    "parse_sdp",
-    "serialize_sdp",
-]
+from webrtc_reference._sdp.write import serialize_sdp
 
 # RFC 8839 §5.4: ice-char = ALPHA / DIGIT / "+" / "/".
 ICE_CHARS: Final = string.ascii_letters + string.digits + "+/"
