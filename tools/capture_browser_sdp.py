@@ -1,4 +1,4 @@
-"""Capture real SDP from Chromium into tests/reference/data/chromium-*.sdp.
+"""Capture real SDP from Chromium into tests/reference/sdp/data/chromium-*.sdp.
 
 Drives Debian's headless Chromium through Playwright, offline, with synthetic tracks only
 (a canvas captureStream() and an AudioContext destination, never a camera), through one
@@ -19,7 +19,7 @@ from typing import Final
 from chromium import CHROMIUM_ARGS, find_chromium
 
 ROOT: Final = Path(__file__).resolve().parent.parent
-DATA_DIR: Final = ROOT / "tests" / "reference" / "data"
+DATA_DIR: Final = ROOT / "tests" / "reference" / "sdp" / "data"
 FILES: Final = {
     "offer": "chromium-offer.sdp",
     "answer": "chromium-answer.sdp",
@@ -119,7 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--out-dir",
         type=Path,
         default=DATA_DIR,
-        help="where to write the fixtures (default: tests/reference/data)",
+        help="where to write the fixtures (default: tests/reference/sdp/data)",
     )
     args = parser.parse_args(argv)
     if not args.chromium:

@@ -24,10 +24,12 @@ class RTCSessionDescription:
 
     @property
     def type(self) -> RTCSdpType:
+        """Spec: https://w3c.github.io/webrtc-pc/#dom-rtcsessiondescription-type"""
         return self._type
 
     @property
     def sdp(self) -> str:
+        """Spec: https://w3c.github.io/webrtc-pc/#dom-rtcsessiondescription-sdp"""
         return self._sdp
 
     @property
@@ -38,7 +40,10 @@ class RTCSessionDescription:
         return self._parsed
 
     def toJSON(self) -> dict[str, str]:
-        """{"type": ..., "sdp": ...}, as JSON.stringify gives it."""
+        """{"type": ..., "sdp": ...}, as JSON.stringify gives it.
+
+        Spec: https://w3c.github.io/webrtc-pc/#dom-rtcsessiondescription-tojson
+        """
         return {"type": str(self._type), "sdp": self._sdp}
 
     def __repr__(self) -> str:

@@ -39,33 +39,44 @@ class RTCIceCandidate:
 
     @property
     def candidate(self) -> str:
-        """The candidate-attribute (RFC 8839) without "a=", or "" for end-of-candidates."""
+        """The candidate-attribute (RFC 8839) without "a=", or "" for end-of-candidates.
+
+        Spec: https://w3c.github.io/webrtc-pc/#dom-rtcicecandidate-candidate
+        """
         return self._candidate
 
     @property
     def sdpMid(self) -> str | None:
+        """Spec: https://w3c.github.io/webrtc-pc/#dom-rtcicecandidate-sdpmid"""
         return self._sdp_mid
 
     @property
     def sdpMLineIndex(self) -> int | None:
+        """Spec: https://w3c.github.io/webrtc-pc/#dom-rtcicecandidate-sdpmlineindex"""
         return self._sdp_m_line_index
 
     @property
     def usernameFragment(self) -> str | None:
+        """Spec: https://w3c.github.io/webrtc-pc/#dom-rtcicecandidate-usernamefragment"""
         return self._username_fragment
 
     @property
     def address(self) -> str | None:
+        """Spec: https://w3c.github.io/webrtc-pc/#dom-rtcicecandidate-address"""
         fields = self._candidate.split()
         return fields[4] if len(fields) > 7 else None
 
     @property
     def port(self) -> int | None:
+        """Spec: https://w3c.github.io/webrtc-pc/#dom-rtcicecandidate-port"""
         fields = self._candidate.split()
         return int(fields[5]) if len(fields) > 7 and fields[5].isdigit() else None
 
     def toJSON(self) -> dict[str, Any]:
-        """RTCIceCandidateInit, as JSON.stringify gives it."""
+        """RTCIceCandidateInit, as JSON.stringify gives it.
+
+        Spec: https://w3c.github.io/webrtc-pc/#dom-rtcicecandidate-tojson
+        """
         return {"candidate": self._candidate, "sdpMid": self._sdp_mid,
                 "sdpMLineIndex": self._sdp_m_line_index,
                 "usernameFragment": self._username_fragment}

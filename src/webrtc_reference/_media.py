@@ -15,6 +15,7 @@ from typing import Any, Final
 from webrtc_reference._dom.event_loop import queue_task, running_loop
 from webrtc_reference._dom.events import Event, EventHandler, EventTarget
 from webrtc_reference._enums import MediaStreamTrackState
+from webrtc_reference._spec import MEDIACAPTURE_URL
 
 KINDS: Final = ("audio", "video")
 
@@ -33,9 +34,9 @@ def _new_id() -> str:
 class MediaStreamTrack(EventTarget):
     """https://w3c.github.io/mediacapture-main/#mediastreamtrack"""
 
-    onmute = EventHandler("mute")
-    onunmute = EventHandler("unmute")
-    onended = EventHandler("ended")
+    onmute = EventHandler("mute", MEDIACAPTURE_URL)
+    onunmute = EventHandler("unmute", MEDIACAPTURE_URL)
+    onended = EventHandler("ended", MEDIACAPTURE_URL)
 
     def __init__(self, kind: str, label: str = "", *, muted: bool = False) -> None:
         super().__init__()
@@ -133,8 +134,8 @@ class MediaStreamTrack(EventTarget):
 class MediaStream(EventTarget):
     """https://w3c.github.io/mediacapture-main/#mediastream"""
 
-    onaddtrack = EventHandler("addtrack")
-    onremovetrack = EventHandler("removetrack")
+    onaddtrack = EventHandler("addtrack", MEDIACAPTURE_URL)
+    onremovetrack = EventHandler("removetrack", MEDIACAPTURE_URL)
 
     def __init__(self, streamOrTracks: MediaStream | Iterable[MediaStreamTrack] | None = None,
                  ) -> None:
@@ -158,36 +159,51 @@ class MediaStream(EventTarget):
 
     @property
     def id(self) -> str:
+        """Spec: https://w3c.github.io/mediacapture-main/#dom-mediastream-id"""
         return self._id
 
     @property
     def active(self) -> bool:
+        """Spec: https://w3c.github.io/mediacapture-main/#dom-mediastream-active"""
         return any(track.readyState == MediaStreamTrackState.LIVE for track in self._tracks)
 
     def getTracks(self) -> list[MediaStreamTrack]:
+        """Spec: https://w3c.github.io/mediacapture-main/#dom-mediastream-gettracks"""
         return list(self._tracks)
 
     def getAudioTracks(self) -> list[MediaStreamTrack]:
+        """Spec: https://w3c.github.io/mediacapture-main/#dom-mediastream-getaudiotracks"""
         return [track for track in self._tracks if track.kind == "audio"]
 
     def getVideoTracks(self) -> list[MediaStreamTrack]:
+        """Spec: https://w3c.github.io/mediacapture-main/#dom-mediastream-getvideotracks"""
         return [track for track in self._tracks if track.kind == "video"]
 
     def getTrackById(self, trackId: str) -> MediaStreamTrack | None:
+        """Spec: https://w3c.github.io/mediacapture-main/#dom-mediastream-gettrackbyid"""
         return next((track for track in self._tracks if track.id == trackId), None)
 
     def addTrack(self, track: MediaStreamTrack) -> None:
-        """Add *track*; no event fires for a script call."""
+        """Add *track*; no event fires for a script call.
+
+        Spec: https://w3c.github.io/mediacapture-main/#dom-mediastream-addtrack
+        """
         _check_track(track, "MediaStream.addTrack()")
         self._tracks[track] = None
 
     def removeTrack(self, track: MediaStreamTrack) -> None:
-        """Remove *track*; no event fires for a script call."""
+        """Remove *track*; no event fires for a script call.
+
+        Spec: https://w3c.github.io/mediacapture-main/#dom-mediastream-removetrack
+        """
         _check_track(track, "MediaStream.removeTrack()")
         self._tracks.pop(track, None)
 
     def clone(self) -> MediaStream:
-        """A new stream holding clones of the tracks."""
+        """A new stream holding clones of the tracks.
+
+        Spec: https://w3c.github.io/mediacapture-main/#dom-mediastream-clone
+        """
         return MediaStream([track.clone() for track in self._tracks])
 
     def _add_track(self, track: MediaStreamTrack) -> None:

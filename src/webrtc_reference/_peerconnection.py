@@ -50,6 +50,7 @@ from webrtc_reference._rtp import (
 from webrtc_reference._sdp import new_dtls_fingerprint, new_ice_credentials, new_session_id
 from webrtc_reference._signaling import SignalingMachine
 from webrtc_reference._slots import DescriptionSlots
+from webrtc_reference._spec import SPEC_URL
 
 Direction = RTCRtpTransceiverDirection
 State = RTCSignalingState
@@ -64,13 +65,13 @@ START_SENDING: Final = {Direction.RECVONLY: Direction.SENDRECV,
 class RTCPeerConnection(EventTarget):
     """https://w3c.github.io/webrtc-pc/#rtcpeerconnection-interface"""
 
-    onnegotiationneeded = EventHandler("negotiationneeded")
-    onsignalingstatechange = EventHandler("signalingstatechange")
-    ontrack = EventHandler("track")
-    onicecandidate = EventHandler("icecandidate")
-    onicegatheringstatechange = EventHandler("icegatheringstatechange")
-    oniceconnectionstatechange = EventHandler("iceconnectionstatechange")
-    onconnectionstatechange = EventHandler("connectionstatechange")
+    onnegotiationneeded = EventHandler("negotiationneeded", SPEC_URL)
+    onsignalingstatechange = EventHandler("signalingstatechange", SPEC_URL)
+    ontrack = EventHandler("track", SPEC_URL)
+    onicecandidate = EventHandler("icecandidate", SPEC_URL)
+    onicegatheringstatechange = EventHandler("icegatheringstatechange", SPEC_URL)
+    oniceconnectionstatechange = EventHandler("iceconnectionstatechange", SPEC_URL)
+    onconnectionstatechange = EventHandler("connectionstatechange", SPEC_URL)
 
     def __init__(self, configuration: Mapping[str, Any] | None = None) -> None:
         if configuration is not None and not isinstance(configuration, Mapping):

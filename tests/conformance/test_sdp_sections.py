@@ -13,7 +13,7 @@ from tests.conformance.scenarios import DRIVER_JS_PATH
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
 
-SDP_DIR = Path(__file__).resolve().parent.parent / "reference" / "data"
+SDP_DIR = Path(__file__).resolve().parent.parent / "reference" / "sdp" / "data"
 SDP_FILES = sorted(SDP_DIR.glob("*.sdp"))
 
 TINY = "v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=recvonly\r\nm=video 0 UDP/TLS/RTP/SAVPF 96\r\n"

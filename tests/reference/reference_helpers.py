@@ -1,23 +1,17 @@
-"""Helpers shared by the webrtc_reference tests: run a coroutine, make tracks, negotiate."""
+"""Helpers shared by the webrtc_reference tests: let tasks run, make tracks, negotiate.
+
+An ``async def`` test runs on a loop of its own (the hook in ``conftest.py``).
+"""
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable, Coroutine
-from typing import Any, TypeVar
+from typing import Any
 
 from webrtc_reference import MediaStream, MediaStreamTrack, RTCPeerConnection, navigator
 from webrtc_reference._dom.event_loop import tasks_settled
 
-T = TypeVar("T")
 
-
-def run(test: Callable[[], Coroutine[Any, Any, T]]) -> T:
-    """Run an async test body on a fresh loop (no pytest-asyncio here)."""
-    return asyncio.run(test())
-
-
-async def turns(count: int = 3) -> None:
+async def tasks_run() -> None:
     """Let every queued task run (``await asyncio.sleep(0)`` runs microtasks only)."""
     await tasks_settled()
 

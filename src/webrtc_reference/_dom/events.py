@@ -41,7 +41,10 @@ class EventTarget:
         self._handler_listeners: dict[str, Listener] = {}  # their place in _listeners
 
     def addEventListener(self, type: str, callback: Listener | None) -> None:
-        """Add *callback* for events named *type*, once; None is ignored."""
+        """Add *callback* for events named *type*, once; None is ignored.
+
+        Spec: https://dom.spec.whatwg.org/#dom-eventtarget-addeventlistener
+        """
         if callback is None:
             return
         if not callable(callback):
@@ -50,12 +53,18 @@ class EventTarget:
             self._listeners.append((type, callback))
 
     def removeEventListener(self, type: str, callback: Listener | None) -> None:
-        """Remove *callback* for events named *type*, if it was added."""
+        """Remove *callback* for events named *type*, if it was added.
+
+        Spec: https://dom.spec.whatwg.org/#dom-eventtarget-removeeventlistener
+        """
         if callback is not None and (type, callback) in self._listeners:
             self._listeners.remove((type, callback))
 
     def dispatchEvent(self, event: Event) -> bool:
-        """Call the listeners for event.type in the order they were added; return True."""
+        """Call the listeners for event.type in the order they were added; return True.
+
+        Spec: https://dom.spec.whatwg.org/#dom-eventtarget-dispatchevent
+        """
         if not isinstance(event, Event):
             raise TypeError("dispatchEvent(): the argument is not an Event")
         object.__setattr__(event, "target", self)  # the DOM sets target while dispatching
@@ -91,8 +100,13 @@ def _finish_listener_task(task: asyncio.Future[Any], event_type: str) -> None:
 class EventHandler:
     """An on<event> attribute: one listener whose callback can be replaced or removed."""
 
-    def __init__(self, event_type: str) -> None:
+    def __init__(self, event_type: str, spec: str) -> None:
         self.event_type = event_type
+        self._spec = spec  # the URL of the specification that defines the attribute
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        # ReSpec's anchor of an IDL attribute: dom-<interface>-<attribute>, in lower case.
+        self.__doc__ = f"The {name} event handler attribute.\n\nSpec: {self._spec}#dom-{owner.__name__.lower()}-{name}"
 
     def __get__(self, target: EventTarget | None, owner: type[EventTarget]) -> Any:
         if target is None:

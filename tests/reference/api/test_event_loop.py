@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.reference.reference_helpers import media, negotiate, turns
+from tests.reference.reference_helpers import media, negotiate, tasks_run
 from webrtc_reference import RTCPeerConnection
 from webrtc_reference._dom.event_loop import FALLBACK_TURNS, TaskQueue, queue_task, tasks_settled
 
@@ -21,7 +21,7 @@ async def _offer_rejecting_a_section() -> tuple[RTCPeerConnection, RTCPeerConnec
     track, stream = await media("video")
     caller.addTrack(track, stream)
     await negotiate(caller, callee)
-    await turns()
+    await tasks_run()
     caller.getTransceivers()[0].stop()
     offer = await caller.createOffer()
     return caller, callee, offer
@@ -149,7 +149,7 @@ async def test_negotiationneeded_after_the_answer_comes_in_a_task_after_the_awai
     track, stream = await media()
     sender = caller.addTrack(track, stream)
     await negotiate(caller, callee)
-    await turns()
+    await tasks_run()
     fired: list[str] = []
     caller.onnegotiationneeded = lambda event: fired.append(str(caller.signalingState))
     await caller.setLocalDescription(await caller.createOffer())

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.reference.reference_helpers import run, turns
+from tests.reference.reference_helpers import tasks_run
 from webrtc_reference import (
     DOMException,
     Event,
@@ -24,23 +24,17 @@ from webrtc_reference import (
 )
 
 
-def test_getUserMedia_resolves_to_live_tracks_of_the_kinds_asked_for() -> None:
-    async def body() -> None:
-        stream = await navigator.mediaDevices.getUserMedia({"audio": True, "video": {}})
-        assert [t.kind for t in stream.getTracks()] == ["audio", "video"]
-        assert all(t.readyState == "live" and not t.muted and t.enabled for t in stream.getTracks())
-        assert stream.active and len(stream.getAudioTracks()) == len(stream.getVideoTracks()) == 1
-
-    run(body)
+async def test_getUserMedia_resolves_to_live_tracks_of_the_kinds_asked_for() -> None:
+    stream = await navigator.mediaDevices.getUserMedia({"audio": True, "video": {}})
+    assert [t.kind for t in stream.getTracks()] == ["audio", "video"]
+    assert all(t.readyState == "live" and not t.muted and t.enabled for t in stream.getTracks())
+    assert stream.active and len(stream.getAudioTracks()) == len(stream.getVideoTracks()) == 1
 
 
 @pytest.mark.parametrize("constraints", [{}, {"audio": False}, None, "audio"])
-def test_getUserMedia_asking_for_nothing_rejects_with_TypeError(constraints: Any) -> None:
-    async def body() -> None:
-        with pytest.raises(TypeError):
-            await navigator.mediaDevices.getUserMedia(constraints)
-
-    run(body)
+async def test_getUserMedia_asking_for_nothing_rejects_with_TypeError(constraints: Any) -> None:
+    with pytest.raises(TypeError):
+        await navigator.mediaDevices.getUserMedia(constraints)
 
 
 def test_MediaStream_constructors_and_track_set() -> None:
@@ -99,20 +93,17 @@ def test_MediaStreamTrack_stop_ends_without_event_and_mute_fires_on_change() -> 
     assert "ended" in repr(track) and track.label == ""
 
 
-def test_track_ended_steps_run_in_a_queued_task() -> None:
-    async def body() -> None:
-        track = MediaStreamTrack("video")
-        seen: list[str] = []
-        track.addEventListener("ended", lambda event: seen.append(str(track.readyState)))
-        track._end()
-        assert track.readyState == "live"
-        await turns()
-        assert seen == ["ended"]
-        track._end()
-        await turns()
-        assert seen == ["ended"]
-
-    run(body)
+async def test_track_ended_steps_run_in_a_queued_task() -> None:
+    track = MediaStreamTrack("video")
+    seen: list[str] = []
+    track.addEventListener("ended", lambda event: seen.append(str(track.readyState)))
+    track._end()
+    assert track.readyState == "live"
+    await tasks_run()
+    assert seen == ["ended"]
+    track._end()
+    await tasks_run()
+    assert seen == ["ended"]
 
 
 def test_EventTarget_listeners_order_dedup_removal_and_handlers() -> None:
@@ -168,22 +159,19 @@ def test_listener_exception_without_a_loop_is_printed(capsys: pytest.CaptureFixt
     assert "boom" in capsys.readouterr().err
 
 
-def test_coroutine_listener_exception_is_reported() -> None:
-    async def body() -> None:
-        reported: list[Any] = []
-        asyncio.get_running_loop().set_exception_handler(
-            lambda _loop, context: reported.append(context["exception"]))
-        target = EventTarget()
+async def test_coroutine_listener_exception_is_reported() -> None:
+    reported: list[Any] = []
+    asyncio.get_running_loop().set_exception_handler(
+        lambda _loop, context: reported.append(context["exception"]))
+    target = EventTarget()
 
-        async def broken(event: Event) -> None:
-            raise KeyError("inside a task")
+    async def broken(event: Event) -> None:
+        raise KeyError("inside a task")
 
-        target.addEventListener("x", broken)
-        target.dispatchEvent(MediaStreamTrackEvent("x", track=MediaStreamTrack("audio")))
-        await turns()
-        assert [type(error) for error in reported] == [KeyError]
-
-    run(body)
+    target.addEventListener("x", broken)
+    target.dispatchEvent(MediaStreamTrackEvent("x", track=MediaStreamTrack("audio")))
+    await tasks_run()
+    assert [type(error) for error in reported] == [KeyError]
 
 
 def test_queue_task_outside_a_loop_is_a_clear_RuntimeError() -> None:

@@ -9,7 +9,6 @@ import itertools
 
 import pytest
 
-from tests.reference.reference_helpers import run
 from webrtc_reference import InvalidStateError, RTCPeerConnection, RTCSdpType, RTCSignalingState
 from webrtc_reference._enums import Side
 from webrtc_reference._signaling import SIGNALING, SignalingMachine, next_signaling_state
@@ -85,47 +84,39 @@ async def _apply(pc: RTCPeerConnection, side: Side, sdp_type: RTCSdpType) -> Non
 
 @pytest.mark.parametrize(("state", "side", "sdp_type"), ALL,
                          ids=[f"{s}-{side}-{t}" for s, side, t in ALL])
-def test_signaling_table_transition(state: States, side: Side, sdp_type: RTCSdpType) -> None:
+async def test_signaling_table_transition(state: States, side: Side, sdp_type: RTCSdpType) -> None:
     """Each (state, side, type): the table's next state, or InvalidStateError and no change."""
-
-    async def body() -> None:
-        pc = await _connection_in(state)
-        changes: list[str] = []
-        pc.onsignalingstatechange = lambda event: changes.append(str(pc.signalingState))
-        expected = EXPECTED[state].get((side, sdp_type))
-        implicit_rollback = (state, side, sdp_type) == (
-            States.HAVE_LOCAL_OFFER, Side.REMOTE, RTCSdpType.OFFER)
-        if expected is None and not implicit_rollback:
-            with pytest.raises(InvalidStateError):
-                await _apply(pc, side, sdp_type)
-            assert pc.signalingState == state
-            assert changes == []
-            return
-        await _apply(pc, side, sdp_type)
-        if implicit_rollback:  # setRemoteDescription step 3.1: rollback, then the offer
-            assert changes == ["stable", "have-remote-offer"]
-            return
-        assert pc.signalingState == expected
-        assert changes == ([] if expected == state else [str(expected)])
-
-    run(body)
+    pc = await _connection_in(state)
+    changes: list[str] = []
+    pc.onsignalingstatechange = lambda event: changes.append(str(pc.signalingState))
+    expected = EXPECTED[state].get((side, sdp_type))
+    implicit_rollback = (state, side, sdp_type) == (
+        States.HAVE_LOCAL_OFFER, Side.REMOTE, RTCSdpType.OFFER)
+    if expected is None and not implicit_rollback:
+        with pytest.raises(InvalidStateError):
+            await _apply(pc, side, sdp_type)
+        assert pc.signalingState == state
+        assert changes == []
+        return
+    await _apply(pc, side, sdp_type)
+    if implicit_rollback:  # setRemoteDescription step 3.1: rollback, then the offer
+        assert changes == ["stable", "have-remote-offer"]
+        return
+    assert pc.signalingState == expected
+    assert changes == ([] if expected == state else [str(expected)])
 
 
 @pytest.mark.parametrize(("side", "sdp_type"), list(itertools.product(Side, RTCSdpType)))
-def test_signaling_closed_rejects_everything(side: Side, sdp_type: RTCSdpType) -> None:
+async def test_signaling_closed_rejects_everything(side: Side, sdp_type: RTCSdpType) -> None:
     """Closed: chaining rejects every call with InvalidStateError (chain step 2)."""
-
-    async def body() -> None:
-        pc = RTCPeerConnection()
-        pc.close()
-        with pytest.raises(InvalidStateError):
-            if side is Side.LOCAL:
-                await pc.setLocalDescription({"type": sdp_type})
-            else:
-                await pc.setRemoteDescription({"type": sdp_type, "sdp": ""})
-        assert pc.signalingState == "closed"
-
-    run(body)
+    pc = RTCPeerConnection()
+    pc.close()
+    with pytest.raises(InvalidStateError):
+        if side is Side.LOCAL:
+            await pc.setLocalDescription({"type": sdp_type})
+        else:
+            await pc.setRemoteDescription({"type": sdp_type, "sdp": ""})
+    assert pc.signalingState == "closed"
 
 
 def test_signaling_illegal_message_names_state_and_type() -> None:
@@ -134,16 +125,12 @@ def test_signaling_illegal_message_names_state_and_type() -> None:
         next_signaling_state(States.STABLE, Side.LOCAL, RTCSdpType.ANSWER)
 
 
-def test_signaling_implicit_rollback_refused_from_pranswer() -> None:
+async def test_signaling_implicit_rollback_refused_from_pranswer() -> None:
     """setRemoteDescription step 3.1: the implicit rollback fails in have-remote-pranswer."""
-
-    async def body() -> None:
-        pc = await _connection_in(States.HAVE_REMOTE_PRANSWER)
-        with pytest.raises(InvalidStateError, match="roll back"):
-            await pc.setRemoteDescription({"type": "offer", "sdp": await _offer_from_fresh_peer()})
-        assert pc.signalingState == "have-remote-pranswer"
-
-    run(body)
+    pc = await _connection_in(States.HAVE_REMOTE_PRANSWER)
+    with pytest.raises(InvalidStateError, match="roll back"):
+        await pc.setRemoteDescription({"type": "offer", "sdp": await _offer_from_fresh_peer()})
+    assert pc.signalingState == "have-remote-pranswer"
 
 
 def test_signaling_table_has_exactly_the_expected_rows() -> None:

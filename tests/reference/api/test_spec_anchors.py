@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import inspect
 import re
+from collections.abc import Iterator
+from dataclasses import is_dataclass
 
 import pytest
 
 import webrtc_reference
 from webrtc_reference import _spec
+from webrtc_reference._dom.events import EventHandler
 
 SPEC_LINE = re.compile(r"Spec: (\S+)")
 # (interface, member) -> the URL the docstring must give, from the helper.
@@ -38,18 +41,46 @@ def test_public_member_spec_line_matches_anchor_helper(interface: str, member: s
     assert found == [_spec.anchor(interface, member)]
 
 
-def test_every_public_method_has_a_spec_line() -> None:
-    """No public callable of the exported classes lacks its "Spec:" line."""
+SPEC_BASES = ("https://w3c.github.io/webrtc-pc/#", "https://w3c.github.io/mediacapture-main/#",
+              "https://dom.spec.whatwg.org/#")
+INTERFACES = [name for name in webrtc_reference.__all__
+              if inspect.isclass(cls := getattr(webrtc_reference, name))
+              and not issubclass(cls, (BaseException, str)) and not is_dataclass(cls)]
+
+
+def _public_members(cls: type) -> Iterator[tuple[str, object]]:
+    """Every public callable, property and event handler, inherited ones included."""
+    for member in dir(cls):
+        value = inspect.getattr_static(cls, member)
+        attribute = isinstance(value, (property, EventHandler))
+        if member.startswith("_") or not (callable(value) or attribute):
+            continue
+        yield member, value
+
+
+def test_the_walk_covers_inherited_members_and_media_streams() -> None:
+    members = {f"{name}.{member}" for name in INTERFACES
+               for member, _ in _public_members(getattr(webrtc_reference, name))}
+    assert {"MediaStream.getTracks", "RTCPeerConnection.addEventListener",
+            "RTCPeerConnection.onnegotiationneeded", "MediaStreamTrack.onmute"} <= members
+
+
+def test_every_public_member_has_a_spec_line() -> None:
+    """No public member of an exported interface, inherited ones included, lacks "Spec:"."""
     missing = []
-    for name in ("RTCPeerConnection", "RTCRtpTransceiver", "RTCRtpSender", "RTCRtpReceiver",
-                 "MediaStreamTrack"):
-        cls = getattr(webrtc_reference, name)
-        for member, value in vars(cls).items():
-            if member.startswith("_") or not (callable(value) or isinstance(value, property)):
-                continue
-            if not SPEC_LINE.search(inspect.getdoc(value) or ""):
+    for name in INTERFACES:
+        for member, value in _public_members(getattr(webrtc_reference, name)):
+            found = SPEC_LINE.findall(inspect.getdoc(value) or "")
+            if len(found) != 1 or not found[0].startswith(SPEC_BASES):
                 missing.append(f"{name}.{member}")
     assert missing == []
+
+
+def test_event_handler_anchors_follow_respec() -> None:
+    assert SPEC_LINE.findall(inspect.getdoc(webrtc_reference.RTCPeerConnection.ontrack) or "") == [
+        "https://w3c.github.io/webrtc-pc/#dom-rtcpeerconnection-ontrack"]
+    assert SPEC_LINE.findall(inspect.getdoc(webrtc_reference.MediaStreamTrack.onmute) or "") == [
+        "https://w3c.github.io/mediacapture-main/#dom-mediastreamtrack-onmute"]
 
 
 def test_spec_is_pinned() -> None:

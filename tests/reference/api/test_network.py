@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.reference.reference_helpers import Recorder, media, turns
+from tests.reference.reference_helpers import Recorder, media, tasks_run
 from webrtc_reference import (
     InvalidStateError,
     OperationError,
@@ -32,10 +32,10 @@ async def _connected_pair(kind: str = "video") -> tuple[RTCPeerConnection, RTCPe
     track, stream = await media(kind)
     sender = caller.addTrack(track, stream)
     await caller.setLocalDescription()
-    await turns()
+    await tasks_run()
     await callee.setRemoteDescription(caller.localDescription)  # type: ignore[arg-type]
     await callee.setLocalDescription()
-    await turns()
+    await tasks_run()
     await caller.setRemoteDescription(callee.localDescription)  # type: ignore[arg-type]
     return caller, callee, sender, callee.getReceivers()[0].track
 
@@ -50,7 +50,7 @@ async def test_gathering_runs_in_tasks_after_the_local_description() -> None:
     await pc.setLocalDescription()
     assert events == [] and pc.iceGatheringState == "new"
     assert _candidate_lines(pc.localDescription) == []
-    await turns()
+    await tasks_run()
     assert events == ["gathering:gathering", "candidate:0", "gathering:complete",
                       "candidate:null"]
     [line] = _candidate_lines(pc.localDescription)
@@ -61,7 +61,7 @@ async def test_later_offers_carry_the_gathered_candidate() -> None:
     pc = RTCPeerConnection()
     pc.addTransceiver("audio")
     await pc.setLocalDescription()
-    await turns()
+    await tasks_run()
     offer = await pc.createOffer()
     assert _candidate_lines(offer) == _candidate_lines(pc.localDescription)
 
@@ -73,7 +73,7 @@ async def test_candidates_both_ways_connect_then_the_remote_track_unmutes_in_a_l
     recorder = Recorder()
     recorder.watch(caller, "caller", "iceconnectionstatechange", "connectionstatechange")
     recorder.watch(remote, "remote", "unmute")
-    await turns()
+    await tasks_run()
     assert caller.iceConnectionState == callee.iceConnectionState == "connected"
     assert caller.connectionState == callee.connectionState == "connected"
     assert not remote.muted
@@ -92,7 +92,7 @@ async def test_descriptions_without_candidates_never_connect() -> None:
     answer = await callee.createAnswer()
     await callee.setLocalDescription(answer)
     await caller.setRemoteDescription(answer)
-    await turns()
+    await tasks_run()
     assert caller.connectionState == callee.connectionState == "new"
     assert callee.getReceivers()[0].track.muted
 
@@ -110,13 +110,13 @@ async def test_addIceCandidate_connects_like_candidates_in_the_sdp() -> None:
     answer = await callee.createAnswer()
     await callee.setLocalDescription(answer)
     await caller.setRemoteDescription(answer)
-    await turns()
+    await tasks_run()
     for candidate in gathered["caller"]:
         await callee.addIceCandidate(candidate)
     for candidate in gathered["callee"]:
         await caller.addIceCandidate(candidate.toJSON())
     assert len(_candidate_lines(callee.remoteDescription)) == 1
-    await turns()
+    await tasks_run()
     assert caller.connectionState == callee.connectionState == "connected"
     assert not callee.getReceivers()[0].track.muted
 
@@ -144,31 +144,31 @@ async def test_addIceCandidate_step2_and_3_2_reject_a_bad_mid() -> None:
 async def test_removal_negotiated_mutes_the_remote_track_which_stays_live() -> None:
     """Process the removal of a remote track, step 3: an unmuted track is muted."""
     caller, callee, sender, remote = await _connected_pair()
-    await turns()
+    await tasks_run()
     assert not remote.muted
     recorder = Recorder()
     recorder.watch(remote, "remote", "mute", "unmute", "ended")
     caller.removeTrack(sender)
     await caller.setLocalDescription()
-    await turns()
+    await tasks_run()
     assert recorder.take() == []  # media stopped at once, but the mute waits for the offer
     await callee.setRemoteDescription(caller.localDescription)  # type: ignore[arg-type]
     assert recorder.take() == ["remote:mute"]
     await callee.setLocalDescription()
     await caller.setRemoteDescription(callee.localDescription)  # type: ignore[arg-type]
-    await turns()
+    await tasks_run()
     assert recorder.take() == []  # no media comes back
     assert remote.muted and remote.readyState == "live"
 
 
 async def test_replaceTrack_null_stops_media_without_a_mute_and_a_track_brings_it_back() -> None:
     caller, _callee, sender, remote = await _connected_pair()
-    await turns()
+    await tasks_run()
     recorder = Recorder()
     recorder.watch(remote, "remote", "mute", "unmute")
     track = sender.track
     await sender.replaceTrack(None)
-    await turns()
+    await tasks_run()
     assert recorder.take() == [] and not remote.muted
     assert caller._sending_mids() == set()
     await sender.replaceTrack(track)
@@ -180,17 +180,17 @@ async def test_disabled_track_keeps_media_flowing() -> None:
     _caller, _callee, sender, remote = await _connected_pair("audio")
     assert sender.track is not None
     sender.track.enabled = False
-    await turns()
+    await tasks_run()
     assert not remote.muted
 
 
 async def test_close_sets_closed_without_events_and_the_other_side_stays_connected() -> None:
     caller, callee, _sender, _remote = await _connected_pair()
-    await turns()
+    await tasks_run()
     recorder = Recorder()
     recorder.watch(caller, "caller", "iceconnectionstatechange", "connectionstatechange")
     caller.close()
-    await turns()
+    await tasks_run()
     assert caller.iceConnectionState == "closed" and caller.connectionState == "closed"
     assert callee.connectionState == "connected"
     assert recorder.take() == []

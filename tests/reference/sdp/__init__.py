@@ -1,0 +1,1 @@
+"""Tests of the SDP codec: parser, writer, round trips, real browser SDP."""
