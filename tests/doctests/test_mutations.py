@@ -18,10 +18,14 @@ from webrtc_reference import (
     InvalidAccessError,
     RTCPeerConnection,
     RTCRtpSender,
+    _apply,
     _media,
+    _network,
     _peerconnection,
+    _remote_tracks,
     _rtp,
 )
+from webrtc_reference._dom import event_loop
 from webrtc_reference._dom.event_loop import queue_task
 from webrtc_reference._dom.events import Event
 from webrtc_reference._enums import MediaStreamTrackState
@@ -218,6 +222,20 @@ def closed_connection_accepts_tracks(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(RTCPeerConnection, "addTrack", add_track)
 
 
+def tasks_before_microtasks(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(event_loop.TaskQueue, "_microtasks_pending", lambda self: False)
+
+
+def no_media_arrives(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_network.IceAgent, "_flow_from", lambda self, peer: None)
+
+
+def negotiated_removal_does_not_mute(monkeypatch: pytest.MonkeyPatch) -> None:
+    for module in (_apply, _remote_tracks):
+        monkeypatch.setattr(module, "process_the_removal_of_a_remote_track",
+                            lambda transceiver, changes: None)
+
+
 MUTATIONS: dict[str, Mutation] = {
     "sender.track stays set": track_stays,
     "direction does not change": direction_unchanged,
@@ -240,11 +258,21 @@ MUTATIONS: dict[str, Mutation] = {
     "a reused transceiver keeps its direction": reuse_keeps_direction,
     "addTrack accepts a track that is already sent": duplicate_track_accepted,
     "addTrack works on a closed connection": closed_connection_accepts_tracks,
+    "queued tasks run before the microtasks": tasks_before_microtasks,
+    "no media arrives over a connected transport": no_media_arrives,
+    "a negotiated removal does not mute the remote track": negotiated_removal_does_not_mute,
 }
+# The event loop and the simulated media, as the reference-implementation page shows them.
+MODEL_CLAIMS = [
+    "queued tasks run before the microtasks",
+    "no media arrives over a connected transport",
+    "a negotiated removal does not mute the remote track",
+]
 # The claims each page makes, by the mutations that must break its examples.
 PAGE_CLAIMS = {
     "removetrack.md": [name for name in MUTATIONS if not name.startswith("addTrack")
-                       and name != "a reused transceiver keeps its direction"],
+                       and name != "a reused transceiver keeps its direction"
+                       and name not in MODEL_CLAIMS],
     "addtrack.md": [
         "addTrack never reuses a sender",
         "a reused transceiver keeps its direction",
@@ -254,6 +282,7 @@ PAGE_CLAIMS = {
         "negotiationneeded fires synchronously",
         "negotiationneeded fires more than once",
     ],
+    "../../reference-implementation.md": MODEL_CLAIMS,
 }
 CASES = [(page, name) for page, names in PAGE_CLAIMS.items() for name in names]
 
