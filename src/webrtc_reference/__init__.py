@@ -18,6 +18,9 @@ from webrtc_reference._dom.exceptions import (
 )
 from webrtc_reference._enums import (
     MediaStreamTrackState,
+    RTCIceConnectionState,
+    RTCIceGatheringState,
+    RTCPeerConnectionState,
     RTCRtpTransceiverDirection,
     RTCSdpType,
     RTCSignalingState,
@@ -56,8 +59,11 @@ __all__ = [
     "OperationError",
     "RTCError",
     "RTCIceCandidate",
+    "RTCIceConnectionState",
+    "RTCIceGatheringState",
     "RTCPeerConnection",
     "RTCPeerConnectionIceEvent",
+    "RTCPeerConnectionState",
     "RTCRtpReceiver",
     "RTCRtpSender",
     "RTCRtpTransceiver",

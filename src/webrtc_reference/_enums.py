@@ -86,7 +86,8 @@ class RTCIceGatheringState(StrEnum):
 
 
 class RTCIceConnectionState(StrEnum):
-    """https://w3c.github.io/webrtc-pc/#rtciceconnectionstate-enum (no "failed" here)."""
+    """https://w3c.github.io/webrtc-pc/#rtciceconnectionstate-enum (the model reaches new,
+    checking, connected and closed)."""
 
     NEW = "new"
     CHECKING = "checking"
