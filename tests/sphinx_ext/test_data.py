@@ -21,9 +21,9 @@ PACKAGE_DIR = Path(bcd_data.__file__).parent
 
 def test_snapshot_is_the_pinned_versions_with_a_timestamp() -> None:
     meta = bcd_data.snapshot_meta()
-    assert meta["bcd_version"] == BCD_VERSION == "8.1.9"
-    assert meta["web_specs_version"] == SPECS_VERSION == "4.16.0"
-    published = datetime.fromisoformat(meta["bcd_timestamp"])
+    assert meta.bcd_version == BCD_VERSION == "8.1.9"
+    assert meta.web_specs_version == SPECS_VERSION == "4.16.0"
+    published = datetime.fromisoformat(meta.bcd_timestamp)
     assert published.date().isoformat() == "2026-11-12"
 
 
@@ -34,7 +34,7 @@ def test_snapshot_holds_every_kept_key_and_only_shown_browsers() -> None:
             assert {row.rsplit(".", 1)[-1] for row in feature.subfeatures} == set(members), key
     browsers = bcd_data.load_bcd()["browsers"]
     assert sorted(browsers) == sorted(bcd_data.SHOWN_BROWSERS)
-    assert "ie" not in bcd_data.find_feature("api.RTCPeerConnection.removeTrack").compat["support"]
+    assert "ie" not in bcd_data.find_feature("api.RTCPeerConnection.removeTrack").support
 
 
 def _fake_browser(name: str) -> dict[str, Any]:
