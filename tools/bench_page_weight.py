@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+from build_site import site_languages
 from local_server import serve
 
 PAGE: Final = "api/rtcpeerconnection/removetrack.html"
-LANGUAGES: Final = ("en", "de")
+LANGUAGES: Final = site_languages()
 RESOURCE_TYPES: Final = ("document", "stylesheet", "script", "font", "image")
 BUDGET_BYTES: Final = 60_000  # gzipped, everything one page load fetches
 # Headless and offline: without these, Chromium keeps calling home in the background.

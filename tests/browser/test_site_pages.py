@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 import pytest
@@ -41,7 +42,7 @@ TITLES = {
 }
 
 
-@pytest.mark.parametrize(("language", "other"), [("en", "de"), ("de", "en")])
+@pytest.mark.parametrize(("language", "other"), list(itertools.permutations(LANGUAGES, 2)))
 def test_language_switcher_leads_to_the_same_place_on_the_same_page(
     browser: Browser, site_url: str, language: str, other: str
 ) -> None:
