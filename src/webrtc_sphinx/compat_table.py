@@ -116,8 +116,16 @@ class Cell:
 
 
 @dataclass(frozen=True)
+class RowLabel:
+    """BCD's description of the row (sanitised), or else the feature's name, shown as code."""
+
+    description: Markup | None
+    name: str
+
+
+@dataclass(frozen=True)
 class Row:
-    label: Markup
+    label: RowLabel
     badges: tuple[Mark, ...]
     cells: tuple[Cell, ...]
 
@@ -125,7 +133,7 @@ class Row:
 @dataclass(frozen=True)
 class Note:
     browser: str
-    row_label: Markup
+    row_label: RowLabel
     texts: tuple[Markup, ...]
 
 
@@ -161,7 +169,7 @@ def _history_texts(statement: Statement, labels: dict[str, str], first: bool) ->
     return texts
 
 
-def _cell(marks: _Marks, notes: list[Note], row: Feature, browser: str, label: Markup) -> Cell:
+def _cell(marks: _Marks, notes: list[Note], row: Feature, browser: str, label: RowLabel) -> Cell:
     statements = row.statements(browser)
     current = statements[0]
     date = _release_date(browser, current)
@@ -185,8 +193,7 @@ def _cell(marks: _Marks, notes: list[Note], row: Feature, browser: str, label: M
 
 
 def _row(marks: _Marks, notes: list[Note], row: Feature) -> Row:
-    label = safe_inline_html(row.description) if row.description else Markup(
-        "<code>{}</code>").format(row.name)
+    label = RowLabel(safe_inline_html(row.description) if row.description else None, row.name)
     status = row.status
     badges = [] if status is None else [kind for kind, flagged in (
         ("deprecated", status.deprecated), ("experimental", status.experimental),
