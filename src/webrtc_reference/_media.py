@@ -236,7 +236,8 @@ class MediaDevices(EventTarget):
             return future
         # Permission is granted at once and no device is opened, so the promise is already
         # resolved: awaiting it, like awaiting a resolved promise, runs no other task.
-        future.set_result(MediaStream([MediaStreamTrack(kind, f"synthetic {kind}") for kind in kinds]))
+        tracks = [MediaStreamTrack(kind, f"synthetic {kind}") for kind in kinds]
+        future.set_result(MediaStream(tracks))
         return future
 
 

@@ -46,7 +46,8 @@ class RTCPeerConnection(OfferAnswer, EventTarget):
         self._is_closed = False  # [[IsClosed]]
         self._negotiation_needed = False  # [[NegotiationNeeded]]
         self._chain = OperationsChain(self)  # [[Operations]]
-        self._update_negotiation_needed_flag_on_empty_chain = False  # [[UpdateNegotiationNeededFlagOnEmptyChain]]
+        # [[UpdateNegotiationNeededFlagOnEmptyChain]]
+        self._update_negotiation_needed_flag_on_empty_chain = False
         self._signaling_state = State.STABLE  # [[SignalingState]]
         self._transceivers: list[RTCRtpTransceiver] = []  # the set of transceivers
         self._used_mids: set[str] = set()

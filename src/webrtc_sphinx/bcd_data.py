@@ -157,7 +157,7 @@ def _feature(key: str, node: Mapping[str, Any]) -> Feature:
     spec_urls = compat.get("spec_url", ())
     status = compat.get("status")
     support = {
-        browser: tuple(Statement.from_json(s) for s in (value if isinstance(value, list) else [value]))
+        browser: tuple(map(Statement.from_json, value if isinstance(value, list) else [value]))
         for browser, value in compat.get("support", {}).items()
     }
     return Feature(

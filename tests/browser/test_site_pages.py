@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.browser
 
 HEADINGS = {
-    "en": ["Syntax", "Description", "Examples", "Specifications", "Browser compatibility", "See also"],
+    "en": ["Syntax", "Description", "Examples", "Specifications", "Browser compatibility",
+           "See also"],
     "de": ["Syntax", "Beschreibung", "Beispiele", "Spezifikationen", "Browser-Kompatibilität",
            "Siehe auch"],
 }

@@ -43,14 +43,17 @@ def _fake_browser(name: str) -> dict[str, Any]:
 
 
 def fake_bcd() -> dict[str, Any]:
-    support: dict[str, Any] = {browser: {"version_added": "2"} for browser in bcd_data.SHOWN_BROWSERS}
+    shown = bcd_data.SHOWN_BROWSERS
+    support: dict[str, Any] = {browser: {"version_added": "2"} for browser in shown}
     support["ie"] = {"version_added": False}
     support["chrome"] = [{"version_added": "3"}, {"version_added": "1", "version_removed": "3"}]
     compat = {"spec_url": "https://example.org/spec/#thing", "support": support}
     return {
         "__meta": {"version": "0.0.1", "timestamp": "2030-01-02T03:04:05.000Z"},
         "api": {
-            "Thing": {"__compat": compat, "keep": {"__compat": compat}, "drop": {"__compat": compat}},
+            "Thing": {
+                "__compat": compat, "keep": {"__compat": compat}, "drop": {"__compat": compat},
+            },
             "Other": {"__compat": compat},
         },
         "css": {"properties": {"__compat": compat}},
