@@ -9,6 +9,7 @@ from typing import Final
 
 from webrtc_reference._description import RTCSessionDescription, from_model
 from webrtc_reference._enums import (
+    MEDIA_KINDS,
     RECEIVING,
     REVERSED,
     RTCRtpTransceiverDirection,
@@ -19,7 +20,7 @@ from webrtc_reference._enums import (
 from webrtc_reference._event_loop import queue_task, running_loop
 from webrtc_reference._events import Event, RTCTrackEvent
 from webrtc_reference._exceptions import DOMException, InvalidStateError
-from webrtc_reference._jsep import MEDIA_KINDS, LocalIdentity, Owners
+from webrtc_reference._jsep import LocalIdentity, Owners
 from webrtc_reference._media import MediaStream, MediaStreamTrack
 from webrtc_reference._remote_tracks import RemoteTracks, StreamTrackList, TrackEventInits
 from webrtc_reference._sdp import SessionDescriptionSdp

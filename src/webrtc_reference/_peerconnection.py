@@ -7,7 +7,7 @@ from typing import Any, Final
 
 from webrtc_reference._chain import OperationsChain
 from webrtc_reference._description import RTCSessionDescription
-from webrtc_reference._enums import RTCRtpTransceiverDirection, RTCSignalingState
+from webrtc_reference._enums import MEDIA_KINDS, RTCRtpTransceiverDirection, RTCSignalingState
 from webrtc_reference._event_loop import queue_task, running_loop
 from webrtc_reference._events import Event, EventHandler, EventTarget
 from webrtc_reference._exceptions import (
@@ -201,7 +201,7 @@ class RTCPeerConnection(OfferAnswer, EventTarget):
         # Steps 1-4: init, streams, sendEncodings (not modelled), direction.
         # Step 5.
         if isinstance(trackOrKind, str):
-            if trackOrKind not in ("audio", "video"):
+            if trackOrKind not in MEDIA_KINDS:
                 raise TypeError(f"addTransceiver(): {trackOrKind!r} is not 'audio' or 'video'")
             kind, track = trackOrKind, None
         # Step 6.
