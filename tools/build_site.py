@@ -20,6 +20,7 @@ from typing import Any
 import jinja2
 import sphinx.locale
 from sphinx.cmd.build import build_main
+from sphinx.util.i18n import CatalogRepository
 
 ROOT = Path(__file__).resolve().parent.parent
 _TEMPLATES = jinja2.Environment(
@@ -49,6 +50,20 @@ def site_settings(conf_dir: Path = ROOT) -> tuple[str, dict[str, str]]:
 def site_languages(conf_dir: Path = ROOT) -> tuple[str, ...]:
     """The site's language codes, in conf.py's order (the first is the default)."""
     return tuple(site_settings(conf_dir)[1])
+
+
+def compile_catalogs(conf_dir: Path = ROOT) -> None:
+    """Compile the outdated .mo files of every translation, as Sphinx does in a build.
+
+    Sphinx writes them in place, next to the .po files; callers that run several builds at
+    once (the tests do) call this first, so that no build reads a half-written catalog.
+    """
+    settings = _conf(conf_dir)
+    for language in list(settings["site_languages"])[1:]:  # the first is the source language
+        repository = CatalogRepository(conf_dir, settings["locale_dirs"], language, "utf-8")
+        for catalog in repository.catalogs:
+            if catalog.is_outdated():
+                catalog.write_mo(language)
 
 
 def run_sphinx(args: list[str]) -> int:
