@@ -9,6 +9,7 @@ from typing import Final
 
 from webrtc_reference._description import RTCSessionDescription, from_model
 from webrtc_reference._enums import (
+    MEDIA_KINDS,
     RECEIVING,
     REVERSED,
     RTCRtpTransceiverDirection,
@@ -19,7 +20,7 @@ from webrtc_reference._enums import (
 from webrtc_reference._event_loop import queue_task, running_loop
 from webrtc_reference._events import Event, RTCTrackEvent
 from webrtc_reference._exceptions import DOMException, InvalidStateError
-from webrtc_reference._jsep import MEDIA_KINDS, LocalIdentity, Owners
+from webrtc_reference._jsep import LocalIdentity, Owners
 from webrtc_reference._media import MediaStream, MediaStreamTrack
 from webrtc_reference._remote_tracks import RemoteTracks, StreamTrackList, TrackEventInits
 from webrtc_reference._sdp import SessionDescriptionSdp
@@ -57,10 +58,14 @@ class SessionDescriptions(RemoteTracks):
 
     def __init__(self) -> None:
         super().__init__()
-        self._pending_local_description: RTCSessionDescription | None = None  # [[PendingLocalDescription]]
-        self._current_local_description: RTCSessionDescription | None = None  # [[CurrentLocalDescription]]
-        self._pending_remote_description: RTCSessionDescription | None = None  # [[PendingRemoteDescription]]
-        self._current_remote_description: RTCSessionDescription | None = None  # [[CurrentRemoteDescription]]
+        # [[PendingLocalDescription]]
+        self._pending_local_description: RTCSessionDescription | None = None
+        # [[CurrentLocalDescription]]
+        self._current_local_description: RTCSessionDescription | None = None
+        # [[PendingRemoteDescription]]
+        self._pending_remote_description: RTCSessionDescription | None = None
+        # [[CurrentRemoteDescription]]
+        self._current_remote_description: RTCSessionDescription | None = None
         self._last_created_offer = ""  # [[LastCreatedOffer]]
         self._last_created_answer = ""  # [[LastCreatedAnswer]]
         self._last_offer_owners: Owners = []  # the transceiver behind each m-section of it
@@ -95,7 +100,8 @@ class SessionDescriptions(RemoteTracks):
                 # Steps 4.6.3-4.6.7.
                 model = None
                 if sdp_type is not ROLLBACK:
-                    model = parse_remote(self._descriptions_before(sdp_type), sdp_type, sdp) if remote else parse_sdp_text(sdp)
+                    model = (parse_remote(self._descriptions_before(sdp_type), sdp_type, sdp)
+                             if remote else parse_sdp_text(sdp))
             except DOMException as error:
                 p.set_exception(error)
                 return

@@ -95,7 +95,8 @@ class OfferAnswer(SessionDescriptions):
             offer = self.remoteDescription
             assert offer is not None  # have-remote-offer or have-local-pranswer
             sdp, _model, owners = build_answer(self._transceivers, offer._model, self._identity)
-            self._last_created_answer, self._last_answer_owners = sdp, owners  # [[LastCreatedAnswer]]
+            # [[LastCreatedAnswer]]
+            self._last_created_answer, self._last_answer_owners = sdp, owners
             p.set_result(RTCSessionDescription({"type": "answer", "sdp": sdp}))
 
         queue_task(final_steps)

@@ -7,7 +7,7 @@ from typing import Any, Final
 
 from webrtc_reference._chain import OperationsChain
 from webrtc_reference._description import RTCSessionDescription
-from webrtc_reference._enums import RTCRtpTransceiverDirection, RTCSignalingState
+from webrtc_reference._enums import MEDIA_KINDS, RTCRtpTransceiverDirection, RTCSignalingState
 from webrtc_reference._event_loop import queue_task, running_loop
 from webrtc_reference._events import Event, EventHandler, EventTarget
 from webrtc_reference._exceptions import (
@@ -46,7 +46,8 @@ class RTCPeerConnection(OfferAnswer, EventTarget):
         self._is_closed = False  # [[IsClosed]]
         self._negotiation_needed = False  # [[NegotiationNeeded]]
         self._chain = OperationsChain(self)  # [[Operations]]
-        self._update_negotiation_needed_flag_on_empty_chain = False  # [[UpdateNegotiationNeededFlagOnEmptyChain]]
+        # [[UpdateNegotiationNeededFlagOnEmptyChain]]
+        self._update_negotiation_needed_flag_on_empty_chain = False
         self._signaling_state = State.STABLE  # [[SignalingState]]
         self._transceivers: list[RTCRtpTransceiver] = []  # the set of transceivers
         self._used_mids: set[str] = set()
@@ -200,7 +201,7 @@ class RTCPeerConnection(OfferAnswer, EventTarget):
         # Steps 1-4: init, streams, sendEncodings (not modelled), direction.
         # Step 5.
         if isinstance(trackOrKind, str):
-            if trackOrKind not in ("audio", "video"):
+            if trackOrKind not in MEDIA_KINDS:
                 raise TypeError(f"addTransceiver(): {trackOrKind!r} is not 'audio' or 'video'")
             kind, track = trackOrKind, None
         # Step 6.

@@ -117,8 +117,10 @@ class RTCRtpReceiver:
     def __init__(self, connection: RTCPeerConnection, kind: str) -> None:
         self._connection = connection
         # Created muted, never null; it unmutes only when RTP arrives, which never happens here.
-        self._receiver_track = MediaStreamTrack(kind, f"remote {kind}", muted=True)  # [[ReceiverTrack]]
-        self._associated_remote_media_streams: list[MediaStream] = []  # [[AssociatedRemoteMediaStreams]]
+        # [[ReceiverTrack]]
+        self._receiver_track = MediaStreamTrack(kind, f"remote {kind}", muted=True)
+        # [[AssociatedRemoteMediaStreams]]
+        self._associated_remote_media_streams: list[MediaStream] = []
         # [[LastStableStateAssociatedRemoteMediaStreams]]
         self._last_stable_associated_remote_media_streams: list[MediaStream] = []
 

@@ -267,7 +267,8 @@ def test_removeTrack_step13_remote_side_sees_removetrack_and_no_mute() -> None:
         await negotiate(caller, callee)
         events: list[str] = []
         seen["track"].onmute = lambda event: events.append("mute")
-        seen["stream"].onremovetrack = lambda event: events.append(f"removetrack:{event.track.kind}")
+        seen["stream"].onremovetrack = (
+            lambda event: events.append(f"removetrack:{event.track.kind}"))
         callee.ontrack = lambda event: events.append("track")
         caller.removeTrack(sender)
         await negotiate(caller, callee)

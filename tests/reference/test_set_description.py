@@ -65,7 +65,8 @@ def test_step4_6_6_invalid_content_rejects_with_InvalidAccessError() -> None:
         pc.addTransceiver("audio")
         await pc.setLocalDescription()
         with pytest.raises(InvalidAccessError):
-            await pc.setRemoteDescription({"type": "answer", "sdp": _capture("chromium-answer.sdp")})
+            answer = {"type": "answer", "sdp": _capture("chromium-answer.sdp")}
+            await pc.setRemoteDescription(answer)
         assert pc.signalingState == "have-local-offer"
 
     run(body)
