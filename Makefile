@@ -25,13 +25,14 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet --constraint constraints.txt --group dev --editable .
 	@touch $@
 
-# axe-core for the accessibility tests; skipped where npm is missing (the tests say so).
+# axe-core for the accessibility tests and the Pyodide runtime the site ships; without npm the
+# accessibility tests are skipped and the build fails, saying that Pyodide is missing.
 $(NODE_STAMP): package.json package-lock.json
 	@if command -v npm >/dev/null 2>&1; then \
 	  npm ci --no-audit --no-fund --loglevel=error && touch $@; \
 	else echo "npm not found: the accessibility tests will be skipped"; fi
 
-html: $(STAMP) ## Build the site in English and German into _build/html/.
+html: $(STAMP) $(NODE_STAMP) ## Build the site in English and German into _build/html/.
 	$(BIN)/python tools/build_site.py --out $(OUT)
 
 # On every core; each file, so each page's examples, stays on one worker (loadfile); the site is built once.
