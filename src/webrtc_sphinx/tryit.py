@@ -136,15 +136,13 @@ def _add_assets(
     if 'class="tryit"' not in context.get("body", ""):
         return
     app.add_css_file(f"{STATIC}/tryit.css")
-    app.add_js_file(
-        f"{STATIC}/tryit.js",
-        loading_method="defer",
-        **{"data-file-message": _(
-            "The examples cannot run from a file:// page: browsers do not let such a page load "
-            "the example frames and the Python runtime. Serve the site over HTTP, for example "
-            "with make serve."
-        )},
-    )
+    # The one message the page may need before the runner loads: on file:// it never loads.
+    attributes: dict[str, Any] = {"data-file-message": _(
+        "The examples cannot run from a file:// page: browsers do not let such a page load "
+        "the example frames and the Python runtime. Serve the site over HTTP, for example "
+        "with make serve."
+    )}
+    app.add_js_file(f"{STATIC}/tryit.js", loading_method="defer", **attributes)
 
 
 def write_archive(target: Path) -> None:
