@@ -52,9 +52,10 @@ gettext: $(STAMP) ## Extract the English messages into _build/gettext/*.pot.
 update-po: gettext ## Merge new English messages into locales/de (then translate the new entries).
 	$(BIN)/python tools/update_catalogs.py --pot _build/gettext --locales locales --language de
 
-bench: html ## Measure the model's cost and the page weight; prints the machine it ran on.
+bench: html ## Measure the model's cost, the page weight and a Python run; prints the machine.
 	$(BIN)/python tools/bench_reference.py
 	$(BIN)/python tools/bench_page_weight.py --site $(OUT)
+	$(BIN)/python tools/bench_tryit.py --site $(OUT)
 
 lock: $(STAMP) ## Re-pin constraints.txt from the current environment.
 	$(BIN)/python tools/lock.py

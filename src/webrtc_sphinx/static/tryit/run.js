@@ -5,6 +5,9 @@ const JS_TIMEOUT_MS = 15000;
 const PY_LOAD_TIMEOUT_MS = 120000;
 const PY_EXAMPLE_TIMEOUT_MS = 15000;
 let text = {};
+document.head.append(Object.assign(document.createElement("link"), {
+  rel: "stylesheet", href: new URL("results.css", base).href,
+}));
 
 const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, key) => values[key]);
 
