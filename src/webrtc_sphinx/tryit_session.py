@@ -2,11 +2,11 @@
 
 This module is shipped in the site's ``webrtc_reference.zip`` and imported in a Web Worker. It
 follows tests/doctest_support.py: every ``>>>`` example of the page's ``pycon`` blocks is
-compiled with ``PyCF_ALLOW_TOP_LEVEL_AWAIT`` and run in one namespace, in page order; the loop
-runs queued callbacks between two examples, as the ``python -m asyncio`` REPL does between two
-lines; output is compared by doctest's own checker with ``ELLIPSIS`` and
-``NORMALIZE_WHITESPACE``. It needs only the standard library, so it also runs (and is tested)
-under CPython.
+compiled with ``PyCF_ALLOW_TOP_LEVEL_AWAIT`` and run in one namespace, in page order; after
+each example the spec tasks it queued run, as the ``python -m asyncio`` REPL lets them run while
+the reader types the next line; output is compared by doctest's own checker with ``ELLIPSIS``
+and ``NORMALIZE_WHITESPACE``. Besides ``webrtc_reference`` it needs only the standard library,
+so it also runs (and is tested) under CPython.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ import json
 import traceback
 from collections.abc import Callable
 from typing import Any, Final
+
+from webrtc_reference._event_loop import tasks_settled
 
 FLAGS: Final = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
 # One example may wait this long for what it awaits; then it is reported, and the session goes on.
@@ -47,10 +49,11 @@ async def run_example(example: doctest.Example, namespace: dict[str, Any]) -> di
             flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT, dont_inherit=True,
         )
         with contextlib.redirect_stdout(out):
-            value = eval(code, namespace)  # the page's example, or the reader's edit of it
-            if code.co_flags & inspect.CO_COROUTINE:
-                async with asyncio.timeout(EXAMPLE_TIMEOUT):
+            async with asyncio.timeout(EXAMPLE_TIMEOUT):
+                value = eval(code, namespace)  # the page's example, or the reader's edit of it
+                if code.co_flags & inspect.CO_COROUTINE:
                     await value
+                await tasks_settled()
     except TimeoutError:
         error = (f"TimeoutError: the example did not finish within {EXAMPLE_TIMEOUT:g} s "
                  "(does it await something that never happens?)\n")
@@ -82,8 +85,6 @@ async def run_blocks(
     for block_index, text in enumerate(blocks):
         block_results: list[dict[str, str]] = []
         for example_index, example in enumerate(_PARSER.get_examples(text)):
-            # Between two lines the REPL's loop runs what was queued, such as a spec task.
-            await asyncio.sleep(0)
             outcome = await run_example(example, namespace)
             block_results.append(outcome)
             if report is not None:

@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from site_browser import LANGUAGES, REMOVE_TRACK, SCREENSHOT_DIR, Recorded, recording_page
-from test_accessibility import BLOCKING_IMPACTS, describe, run_axe
 
 from local_server import serve
+from tests.browser.site_browser import LANGUAGES, REMOVE_TRACK, Recorded, recording_page
+from tests.browser.test_accessibility import BLOCKING_IMPACTS, describe, run_axe
 from webrtc_sphinx.js_expectations import expectations
 
 if TYPE_CHECKING:
@@ -34,6 +34,12 @@ LABELS = {
 # Documented values a browser is known not to print, per page and example: none so far.
 DIVERGENCES: dict[tuple[str, int], set[int]] = {}
 PYODIDE_TIMEOUT_MS = 120_000
+
+
+@pytest.fixture(scope="module")
+def screenshot_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A run of each control, for a person to look at (pytest's temporary folder)."""
+    return tmp_path_factory.mktemp("tryit-screenshots")
 
 
 def _pages_with_values() -> dict[str, int]:
@@ -76,7 +82,7 @@ def _run(control: Locator, timeout: float = 30_000) -> Locator:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_javascript_example_matches_its_documented_values(
-    browser: Browser, site_url: str, language: str
+    browser: Browser, site_url: str, screenshot_dir: Path, language: str
 ) -> None:
     pages = _pages_with_values()
     assert REMOVE_TRACK in pages
@@ -107,8 +113,7 @@ def test_every_javascript_example_matches_its_documented_values(
                 assert int(summary.get_attribute("data-connections") or 0) > 0
                 assert page.locator("iframe").count() == 0
                 if path == REMOVE_TRACK and index == 0:
-                    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
-                    control.screenshot(path=SCREENSHOT_DIR / f"tryit-js-{language}.png")
+                    control.screenshot(path=screenshot_dir / f"tryit-js-{language}.png")
         violations = run_axe(page)
     _no_outside_requests_or_errors(recorded, site_url)
     blocking = [v for v in violations if v["impact"] in BLOCKING_IMPACTS]
@@ -157,7 +162,9 @@ def sub_path_url(site_dir: Path) -> Iterator[str]:
         yield f"{base}{site_dir.name}/"
 
 
-def test_the_python_session_runs_on_pyodide(browser: Browser, site_url: str) -> None:
+def test_the_python_session_runs_on_pyodide(
+    browser: Browser, site_url: str, screenshot_dir: Path
+) -> None:
     with recording_page(browser) as recorded:
         page = recorded.page
         page.goto(f"{site_url}en/{REMOVE_TRACK}", wait_until="networkidle")
@@ -174,8 +181,7 @@ def test_the_python_session_runs_on_pyodide(browser: Browser, site_url: str) -> 
         assert sum(map(len, marks)) > 100
         assert [url for url in recorded.requests if url.endswith("pyodide.asm.wasm")]
         last.scroll_into_view_if_needed()
-        SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
-        last.screenshot(path=SCREENSHOT_DIR / "tryit-python-en.png")
+        last.screenshot(path=screenshot_dir / "tryit-python-en.png")
 
         # An edited block: each bad line is shown as such, the session goes on; code that never
         # finishes is stopped after the control's timeout.
@@ -199,7 +205,7 @@ def test_the_python_session_runs_on_pyodide(browser: Browser, site_url: str) -> 
 
 
 def test_the_german_page_runs_python_under_a_sub_path(
-    browser: Browser, sub_path_url: str
+    browser: Browser, sub_path_url: str, screenshot_dir: Path
 ) -> None:
     with recording_page(browser) as recorded:
         page = recorded.page
@@ -213,5 +219,5 @@ def test_the_german_page_runs_python_under_a_sub_path(
         marks = _run_session(page, index)
         assert [set(block) for block in marks] == [{"match"}] * len(marks), marks
         assert "von" in control.locator(".tryit-summary").inner_text()
-        control.screenshot(path=SCREENSHOT_DIR / "tryit-python-de.png")
+        control.screenshot(path=screenshot_dir / "tryit-python-de.png")
     _no_outside_requests_or_errors(recorded, sub_path_url)

@@ -14,8 +14,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from sphinx_project import BuildProject
 
+from tests.sphinx_project import BuildProject
 from webrtc_sphinx import tryit_session
 from webrtc_sphinx.tryit import PYODIDE_FILES, example_script, write_archive
 
@@ -180,9 +180,9 @@ def test_blocks_share_one_namespace_and_each_run_starts_clean() -> None:
         assert [r["result"] for block in results for r in block] == ["match", "match"]
 
 
-def test_queued_callbacks_run_between_two_examples() -> None:
-    block = (">>> import asyncio\n>>> fired = []\n"
-             ">>> _ = asyncio.get_running_loop().call_soon(fired.append, 1); fired\n[]\n"
+def test_queued_spec_tasks_run_between_two_examples() -> None:
+    block = (">>> from webrtc_reference._event_loop import queue_task\n>>> fired = []\n"
+             ">>> queue_task(lambda: fired.append(1)); fired\n[]\n"
              ">>> fired\n[1]\n")
     results = asyncio.run(tryit_session.run_blocks([block]))
     assert [r["result"] for r in results[0]] == ["match"] * 4
