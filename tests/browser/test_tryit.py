@@ -20,7 +20,7 @@ from tests.browser.test_accessibility import BLOCKING_IMPACTS, describe, run_axe
 from webrtc_sphinx.js_expectations import expectations
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Locator, Page
+    from playwright.sync_api import Browser, Locator, Page, Route
 
 pytestmark = pytest.mark.browser
 
@@ -34,6 +34,9 @@ LABELS = {
 # Documented values a browser is known not to print, per page and example: none so far.
 DIVERGENCES: dict[tuple[str, int], set[int]] = {}
 PYODIDE_TIMEOUT_MS = 120_000
+# The policy the published site is to send: same origin only; Pyodide needs 'wasm-unsafe-eval'.
+STRICT_CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+              "img-src 'self' data:; object-src 'none'; base-uri 'self'")
 
 
 @pytest.fixture(scope="module")
@@ -64,6 +67,21 @@ def _no_outside_requests_or_errors(recorded: Recorded, site_url: str) -> None:
     assert recorded.page_errors == []
 
 
+def _strict_policy_for_the_runner(page: Page) -> list[str]:
+    """Send STRICT_CSP with the runner's frame and worker; return the policy's violations."""
+
+    def add_policy(route: Route) -> None:
+        response = route.fetch()
+        route.fulfill(response=response,
+                      headers={**response.headers, "content-security-policy": STRICT_CSP})
+
+    page.context.route("**/_static/tryit/**", add_policy)
+    violations: list[str] = []
+    page.on("console", lambda message: violations.append(message.text)
+            if "Content Security Policy" in message.text else None)
+    return violations
+
+
 def _rows(control: Locator) -> list[str]:
     return [str(r) for r in control.locator("td [data-result]").evaluate_all(
         "marks => marks.map((m) => m.dataset.result)")]
@@ -88,6 +106,7 @@ def test_every_javascript_example_matches_its_documented_values(
     assert REMOVE_TRACK in pages
     with recording_page(browser) as recorded:
         page = recorded.page
+        violations_of_policy = _strict_policy_for_the_runner(page)
         for path, expected_controls in pages.items():
             page.goto(f"{site_url}{language}/{path}")
             controls = page.locator(JS_CONTROL)
@@ -116,6 +135,7 @@ def test_every_javascript_example_matches_its_documented_values(
                     control.screenshot(path=screenshot_dir / f"tryit-js-{language}.png")
         violations = run_axe(page)
     _no_outside_requests_or_errors(recorded, site_url)
+    assert violations_of_policy == []
     blocking = [v for v in violations if v["impact"] in BLOCKING_IMPACTS]
     assert blocking == [], describe(blocking)
 
@@ -209,6 +229,7 @@ def test_the_german_page_runs_python_under_a_sub_path(
 ) -> None:
     with recording_page(browser) as recorded:
         page = recorded.page
+        violations_of_policy = _strict_policy_for_the_runner(page)
         page.goto(f"{sub_path_url}de/{REMOVE_TRACK}")
         # The first block outside a tab set: the session runs the two tab blocks before it.
         index = int(page.locator(PY_CONTROL).evaluate_all(
@@ -221,3 +242,4 @@ def test_the_german_page_runs_python_under_a_sub_path(
         assert "von" in control.locator(".tryit-summary").inner_text()
         control.screenshot(path=screenshot_dir / "tryit-python-de.png")
     _no_outside_requests_or_errors(recorded, sub_path_url)
+    assert violations_of_policy == []
