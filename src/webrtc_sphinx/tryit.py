@@ -64,6 +64,7 @@ def messages() -> dict[str, str]:
         "notRun": _("not run"),
         "edit": _("Edit this block (run again to check your change)"),
         "failed": _("The run could not start: {reason}"),
+        "line": _("line {line} of the example"),
     }
 
 

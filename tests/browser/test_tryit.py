@@ -140,6 +140,47 @@ def test_every_javascript_example_matches_its_documented_values(
     assert blocking == [], describe(blocking)
 
 
+# Stand-ins for an example script: one that prints another value, then throws on line 2; one
+# that never finishes.
+THROWS = """tryitFrame.run([{"statement": "a", "expected": "1"}, {"statement": "b", \
+"expected": "2"}], async (tryitLog) => { tryitLog(0, 3);
+null.property;
+tryitLog(1, 2);
+});
+"""
+HANGS = 'tryitFrame.run([{"statement": "a", "expected": "1"}], () => new Promise(() => {}));\n'
+
+
+def test_an_example_that_throws_or_hangs_is_shown_not_thrown(
+    browser: Browser, site_url: str
+) -> None:
+    example = "**/_static/tryit/examples/api/rtcpeerconnection/removetrack/1.js"
+    with recording_page(browser) as recorded:
+        page = recorded.page
+        page.goto(f"{site_url}en/{REMOVE_TRACK}")
+        control = page.locator(JS_CONTROL).first
+        page.route(example, lambda route: route.fulfill(body=THROWS, content_type="text/javascript"))
+        summary = _run(control)
+        assert _rows(control) == ["mismatch", "error"]
+        error = control.locator(".tryit-error").inner_text()
+        assert "TypeError" in error and "(line 2 of the example)" in error
+        assert (summary.get_attribute("data-matched"), summary.get_attribute("data-total")) == (
+            "0", "2")
+
+        page.unroute(example)
+        page.route(example, lambda route: route.fulfill(body=HANGS, content_type="text/javascript"))
+        control.evaluate("control => { control.dataset.timeout = 1000; }")
+        _run(control)
+        assert "1 s" in control.locator(".tryit-error").inner_text()
+        assert page.locator("iframe").count() == 0
+
+        # The next run is the page's own example again, in a fresh frame.
+        page.unroute(example)
+        summary = _run(control)
+        assert set(_rows(control)) == {"match"}
+    _no_outside_requests_or_errors(recorded, site_url)
+
+
 def test_a_file_page_says_why_it_cannot_run(browser: Browser, site_dir: Path) -> None:
     with recording_page(browser) as recorded:
         page = recorded.page

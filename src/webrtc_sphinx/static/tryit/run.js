@@ -56,9 +56,10 @@ function runJs(control, out) {
   return new Promise((resolve) => {
     const frame = element("iframe", { hidden: true, title: control.dataset.example });
     let documented = [];
+    const ms = Number(control.dataset.timeout) || JS_TIMEOUT_MS;
     const timer = setTimeout(
-      () => finish({ printed: [], failure: { text: fill(text.timeout, { seconds: JS_TIMEOUT_MS / 1000 }) } }),
-      JS_TIMEOUT_MS,
+      () => finish({ printed: [], failure: { text: fill(text.timeout, { seconds: ms / 1000 }) } }),
+      ms,
     );
     function onMessage(event) {
       if (event.source !== frame.contentWindow || event.origin !== location.origin) return;
@@ -88,7 +89,7 @@ function showJs(out, documented, report) {
   });
   const parts = [table([text.statement, text.documented, text.actual, ""], rows)];
   if (report.failure) {
-    const where = report.failure.line ? ` (${report.failure.line})` : "";
+    const where = report.failure.line ? ` (${fill(text.line, report.failure)})` : "";
     parts.push(element("p", { className: "tryit-error" }, mark("error"), ` ${report.failure.text}${where}`));
   }
   const total = documented.length;
