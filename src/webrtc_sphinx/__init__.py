@@ -20,6 +20,7 @@ SUBMODULES = (
     "webrtc_sphinx.sidebar",
     "webrtc_sphinx.conformance",
     "webrtc_sphinx.theme_strings",
+    "webrtc_sphinx.tryit",
 )
 
 
