@@ -72,7 +72,9 @@ def report(run: PythonRun) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--site", type=Path, required=True, help="the built site (root of en/, de/)")
+    parser.add_argument(
+        "--site", type=Path, required=True, help="the built site (root of en/, de/)"
+    )
     options = parser.parse_args(argv)
     chromium = find_chromium()
     if chromium is None:

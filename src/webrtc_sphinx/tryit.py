@@ -80,7 +80,9 @@ def _js_control(example: str) -> str:
 
 def _py_control() -> str:
     label = escape(_("Run the Python session up to here"))
-    note = escape(_("On the reference model, in this browser; loads Python (Pyodide) on first use."))
+    note = escape(
+        _("On the reference model, in this browser; loads Python (Pyodide) on first use.")
+    )
     return (
         '<div class="tryit" data-tryit="py" hidden>'
         f'<button type="button">{label}</button> <span class="tryit-note">{note}</span>'

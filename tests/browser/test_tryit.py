@@ -159,7 +159,9 @@ def test_an_example_that_throws_or_hangs_is_shown_not_thrown(
         page = recorded.page
         page.goto(f"{site_url}en/{REMOVE_TRACK}")
         control = page.locator(JS_CONTROL).first
-        page.route(example, lambda route: route.fulfill(body=THROWS, content_type="text/javascript"))
+        page.route(
+            example, lambda route: route.fulfill(body=THROWS, content_type="text/javascript")
+        )
         summary = _run(control)
         assert _rows(control) == ["mismatch", "error"]
         error = control.locator(".tryit-error").inner_text()

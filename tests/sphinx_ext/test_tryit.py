@@ -58,7 +58,11 @@ def test_an_example_script_reports_each_documented_value_on_its_own_line() -> No
         {"statement": 'console.log(a, "x"); // 1 "x"', "expected": '1 "x"'},
     ]
     # The same line numbers as the page's block, so that an error names the right line.
-    assert lines[1:4] == ["tryitLog(0, a); // 1", 'tryitLog(1, a, "x"); // 1 "x"', "console.log(a);"]
+    assert lines[1:4] == [
+        "tryitLog(0, a); // 1",
+        'tryitLog(1, a, "x"); // 1 "x"',
+        "console.log(a);",
+    ]
     assert lines[4] == "});"
 
 
