@@ -25,13 +25,14 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet --constraint constraints.txt --group dev --editable .
 	@touch $@
 
-# axe-core for the accessibility tests; skipped where npm is missing (the tests say so).
+# axe-core for the accessibility tests and the Pyodide runtime the site ships; without npm the
+# accessibility tests are skipped and the build fails, saying that Pyodide is missing.
 $(NODE_STAMP): package.json package-lock.json
 	@if command -v npm >/dev/null 2>&1; then \
 	  npm ci --no-audit --no-fund --loglevel=error && touch $@; \
 	else echo "npm not found: the accessibility tests will be skipped"; fi
 
-html: $(STAMP) ## Build the site in English and German into _build/html/.
+html: $(STAMP) $(NODE_STAMP) ## Build the site in English and German into _build/html/.
 	$(BIN)/python tools/build_site.py --out $(OUT)
 
 # On every core; each file, so each page's examples, stays on one worker (loadfile); the site is built once.
@@ -51,9 +52,10 @@ gettext: $(STAMP) ## Extract the English messages into _build/gettext/*.pot.
 update-po: gettext ## Merge new English messages into locales/de (then translate the new entries).
 	$(BIN)/python tools/update_catalogs.py --pot _build/gettext --locales locales --language de
 
-bench: html ## Measure the model's cost and the page weight; prints the machine it ran on.
+bench: html ## Measure the model's cost, the page weight and a Python run; prints the machine.
 	$(BIN)/python tools/bench_reference.py
 	$(BIN)/python tools/bench_page_weight.py --site $(OUT)
+	$(BIN)/python tools/bench_tryit.py --site $(OUT)
 
 lock: $(STAMP) ## Re-pin constraints.txt from the current environment.
 	$(BIN)/python tools/lock.py

@@ -42,6 +42,9 @@ myst_heading_anchors = 3
 copybutton_prompt_text = r">>> |\.\.\. "
 copybutton_prompt_is_regexp = True
 
+# "Run in this browser": the Pyodide core runtime (npm package `pyodide`) that the site ships.
+tryit_pyodide_dir = str(ROOT / "node_modules" / "pyodide")
+
 # -- Translation ----------------------------------------------------------------
 # Absolute, because Sphinx resolves relative locale_dirs against the source directory.
 locale_dirs = [str(ROOT / "locales")]

@@ -66,7 +66,8 @@ async def main() -> None:
     print("callee: video track", remote_video.readyState, "receiver kept:",
           any(receiver.track is remote_video for receiver in callee.getReceivers()))
     [callee_video] = [t for t in callee.getTransceivers() if t.receiver.track is remote_video]
-    print("currentDirection: caller", video.currentDirection, "callee", callee_video.currentDirection)
+    print("currentDirection: caller", video.currentDirection,
+          "callee", callee_video.currentDirection)
     caller.close()
     callee.close()
 

@@ -1,25 +1,30 @@
 """Fixtures shared by the test suites: the built site, a local server, a real Chromium.
 
-``make test`` runs the suite on every core (pytest-xdist, ``--dist loadfile``). Two things
-keep that cheap and correct: the site is built once per run, by whichever worker needs it
-first, into a folder all workers share; and the examples of one page stay on one worker, in
-order, because they share one asyncio session (``loadfile`` keeps every file on one worker;
-``loadgroup`` cannot, since pytest 9.2 ignores the group suffix pytest-xdist 3.8 writes into
-``Item._nodeid``).
+``make test`` runs the suite on every core (pytest-xdist, ``--dist loadfile``). Three things
+keep that cheap and correct:
+
+* the site is built once per run, in the background as soon as the tests are collected, into a
+  folder all workers share (``site_dir`` waits for it);
+* the tests that need the site run last, so the workers have other work meanwhile;
+* the examples of one page stay on one worker, in order, because they share one asyncio
+  session (``loadfile`` keeps each file on one worker; ``loadgroup`` cannot, since pytest 9.2
+  ignores the group suffix that pytest-xdist 3.8 writes into ``Item._nodeid``).
 """
 
 from __future__ import annotations
 
-import fcntl
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
-from chromium import CHROMIUM_ARGS, find_chromium  # tools/, on pytest's pythonpath
+from build_site import compile_catalogs  # tools/, on pytest's pythonpath
+from chromium import CHROMIUM_ARGS, find_chromium
 from local_server import serve
+from tests.run_once import run_dir, start_site_build
 from tests.sphinx_project import build_project
 
 __all__ = ["build_project"]
@@ -58,32 +63,46 @@ def browser(chromium_executable: str) -> Iterator[Browser]:
             launched.close()
 
 
-def _run_dir(factory: pytest.TempPathFactory) -> Path:
-    """The temporary folder of this whole run, shared by the xdist workers (each has its own
-    basetemp one level below it)."""
-    base = factory.getbasetemp()
-    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+def pytest_configure(config: pytest.Config) -> None:
+    """Before any worker starts: compile the site's catalogs, which parallel builds share."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        compile_catalogs()
+
+
+SITE_BUILD_TIMEOUT = 600  # seconds; a clean two-language build takes well under a minute
+
+
+def _needs_site(item: pytest.Item) -> bool:
+    return "site_dir" in getattr(item, "fixturenames", ())
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run the tests that need the built site last, so the build has time to finish."""
+    items.sort(key=_needs_site)  # stable: the order within each part stays
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """In the first xdist worker, start the site build as soon as the tests are collected."""
+    if os.environ.get("PYTEST_XDIST_WORKER") != "gw0" or session.config.option.collectonly:
+        return
+    if any(_needs_site(item) for item in session.items):
+        # pytest-xdist gives each worker the basetemp <run folder>/<worker id>.
+        start_site_build(Path(session.config.option.basetemp).resolve().parent)
 
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The whole site (root index.html, en/, de/), built strictly once per test run."""
-    from build_site import BuildError, build  # tools/build_site.py, on pytest's pythonpath
+    from build_site import BuildError  # tools/build_site.py, on pytest's pythonpath
 
-    run_dir = _run_dir(tmp_path_factory)
-    out, built, failed = run_dir / "site" / "html", run_dir / "site-built", run_dir / "site-failed"
-    # The first worker to get here builds; the others wait on the lock, then reuse the result.
-    with (run_dir / "site.lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if failed.exists():
-            raise BuildError(failed.read_text(encoding="utf-8"))
-        if not built.exists():
-            try:
-                build(out)
-            except BuildError as error:
-                failed.write_text(str(error), encoding="utf-8")
-                raise
-            built.touch()
+    out, log, status = start_site_build(run_dir(tmp_path_factory))
+    deadline = time.monotonic() + SITE_BUILD_TIMEOUT
+    while not status.exists():
+        if time.monotonic() > deadline:
+            pytest.fail(f"the site build did not finish within {SITE_BUILD_TIMEOUT} s ({log})")
+        time.sleep(0.2)
+    if status.read_text(encoding="utf-8").strip() != "0":
+        raise BuildError(log.read_text(encoding="utf-8"))
     return out
 
 

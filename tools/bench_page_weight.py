@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+from build_site import site_languages
 from local_server import serve
 
 PAGE: Final = "api/rtcpeerconnection/removetrack.html"
-LANGUAGES: Final = ("en", "de")
+LANGUAGES: Final = site_languages()
 RESOURCE_TYPES: Final = ("document", "stylesheet", "script", "font", "image")
 BUDGET_BYTES: Final = 60_000  # gzipped, everything one page load fetches
 # Headless and offline: without these, Chromium keeps calling home in the background.
@@ -118,7 +119,8 @@ def report(loads: dict[str, list[Resource]], machine: str, budget: int) -> tuple
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--site", type=Path, required=True, help="the built site (root of en/, de/)")
+    parser.add_argument("--site", type=Path, required=True,
+                        help="the built site (root of en/, de/)")
     parser.add_argument("--budget", type=int, default=BUDGET_BYTES, help="gzipped bytes per page")
     options = parser.parse_args(argv)
     missing = [lang for lang in LANGUAGES if not (options.site / lang / PAGE).is_file()]

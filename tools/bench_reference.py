@@ -88,7 +88,9 @@ async def run(rounds: int, sizes: Sequence[int], repeats: int) -> bool:
     print(f"removeTrack + renegotiation: median {statistics.median(timings) * 1e3:.3f} ms, "
           f"min {min(timings) * 1e3:.3f} ms over {rounds} rounds")
     results = {size: await offer_and_apply(size, repeats) for size in sizes}
-    print(f"{'transceivers':>12} {'createOffer ms':>15} {'SRD(offer) ms':>14} {'us/transceiver':>15}")
+    header = (("transceivers", 12), ("createOffer ms", 15), ("SRD(offer) ms", 14),
+              ("us/transceiver", 15))
+    print(" ".join(f"{name:>{width}}" for name, width in header))
     for size, (offer, apply) in results.items():
         print(f"{size:>12} {offer * 1e3:>15.3f} {apply * 1e3:>14.3f} "
               f"{(offer + apply) / size * 1e6:>15.2f}")

@@ -14,24 +14,56 @@ import sys
 import tempfile
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
-from html import escape
 from pathlib import Path
+from typing import Any
 
+import jinja2
 import sphinx.locale
 from sphinx.cmd.build import build_main
+from sphinx.util.i18n import CatalogRepository
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_LANGUAGES = ("en", "de")
+_TEMPLATES = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    undefined=jinja2.StrictUndefined,
+)
 
 
 class BuildError(RuntimeError):
     """A language's build failed or warned."""
 
 
+def _conf(conf_dir: Path = ROOT) -> dict[str, Any]:
+    """The settings of conf.py, which holds settings only."""
+    return runpy.run_path(str(conf_dir / "conf.py"))
+
+
 def site_settings(conf_dir: Path = ROOT) -> tuple[str, dict[str, str]]:
-    """Return (site_url, {code: name}) from conf.py, which holds settings only."""
-    settings = runpy.run_path(str(conf_dir / "conf.py"))
+    """Return (site_url, {code: name}) from conf.py."""
+    settings = _conf(conf_dir)
     return str(settings["site_url"]), dict(settings["site_languages"])
+
+
+def site_languages(conf_dir: Path = ROOT) -> tuple[str, ...]:
+    """The site's language codes, in conf.py's order (the first is the default)."""
+    return tuple(site_settings(conf_dir)[1])
+
+
+def compile_catalogs(conf_dir: Path = ROOT) -> None:
+    """Compile the outdated .mo files of every translation, as Sphinx does in a build.
+
+    Sphinx writes them in place, next to the .po files; callers that run several builds at
+    once (the tests do) call this first, so that no build reads a half-written catalog.
+    """
+    settings = _conf(conf_dir)
+    for language in list(settings["site_languages"])[1:]:  # the first is the source language
+        repository = CatalogRepository(conf_dir, settings["locale_dirs"], language, "utf-8")
+        for catalog in repository.catalogs:
+            if catalog.is_outdated():
+                catalog.write_mo(language)
 
 
 def run_sphinx(args: list[str]) -> int:
@@ -78,56 +110,21 @@ def build_language(
     (out_dir / ".buildinfo").unlink(missing_ok=True)
 
 
-def root_page(site_url: str, languages: Mapping[str, str]) -> str:
+def root_page(site_url: str, languages: Mapping[str, str], title: str) -> str:
     """Return the site's index.html: picks German for de* browsers, English otherwise."""
-    codes = list(languages)
-    default = codes[0]
-    alternates = "\n".join(
-        f'<link rel="alternate" hreflang="{code}" href="{escape(site_url)}{code}/">'
-        for code in codes
+    template = _TEMPLATES.get_template("root-index.html")
+    return template.render(
+        site_url=site_url, languages=dict(languages), default=next(iter(languages)), title=title
     )
-    links = "\n".join(
-        f'<li><a href="{code}/index.html" hreflang="{code}" lang="{code}">{escape(name)}</a></li>'
-        for code, name in languages.items()
-    )
-    supported = ", ".join(f'"{code}"' for code in codes)
-    return f"""<!DOCTYPE html>
-<html lang="{default}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>RTCPeerConnection.removeTrack()</title>
-{alternates}
-<link rel="alternate" hreflang="x-default" href="{escape(site_url)}{default}/">
-<script>
-(function () {{
-  var supported = [{supported}];
-  var pick = "{default}";
-  var wanted = navigator.languages || [navigator.language || "{default}"];
-  for (var i = 0; i < wanted.length; i++) {{
-    var code = String(wanted[i]).toLowerCase().split("-")[0];
-    if (supported.indexOf(code) !== -1) {{ pick = code; break; }}
-  }}
-  location.replace(pick + "/index.html" + location.search + location.hash);
-}})();
-</script>
-</head>
-<body>
-<h1>RTCPeerConnection.removeTrack()</h1>
-<p>Choose a language / Sprache wählen:</p>
-<ul>
-{links}
-</ul>
-</body>
-</html>
-"""
 
 
-def build(out_dir: Path, languages: Iterable[str] = DEFAULT_LANGUAGES) -> None:
-    """Build every language into out_dir/<language>/ and write out_dir/index.html."""
+def build(out_dir: Path, languages: Iterable[str] | None = None) -> None:
+    """Build each language (default: all of conf.py's) into out_dir/<language>/ and write
+    out_dir/index.html."""
     out_dir = Path(out_dir)
     site_url, names = site_settings()
-    chosen = list(languages)
+    title = str(_conf()["html_title"])
+    chosen = list(names if languages is None else languages)
     unknown = [code for code in chosen if code not in names]
     if unknown:
         raise BuildError(f"unknown languages {unknown}; conf.py has {sorted(names)}")
@@ -139,7 +136,7 @@ def build(out_dir: Path, languages: Iterable[str] = DEFAULT_LANGUAGES) -> None:
             shutil.rmtree(target, ignore_errors=True)
             build_language(language, target, Path(doctrees))
     (out_dir / "index.html").write_text(
-        root_page(site_url, {code: names[code] for code in chosen}), encoding="utf-8"
+        root_page(site_url, {code: names[code] for code in chosen}, title), encoding="utf-8"
     )
 
 
@@ -154,7 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     options = parser.parse_args(argv)
     try:
-        build(options.out, options.languages or DEFAULT_LANGUAGES)
+        build(options.out, options.languages)
     except BuildError as error:
         print(f"build_site: {error}", file=sys.stderr)
         return 1

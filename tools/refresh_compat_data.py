@@ -127,7 +127,9 @@ def _published_urls(spec: Mapping[str, Any]) -> list[str]:
     return sorted({url for url in urls if url})
 
 
-def trim_specs(index: Sequence[Mapping[str, Any]], version: str, bcd: Mapping[str, Any]) -> dict[str, Any]:
+def trim_specs(
+    index: Sequence[Mapping[str, Any]], version: str, bcd: Mapping[str, Any]
+) -> dict[str, Any]:
     """Keep the web-specs entries whose URLs prefix a spec_url of the trimmed BCD."""
     wanted = set(_spec_urls(bcd))
     specs = []
@@ -135,7 +137,8 @@ def trim_specs(index: Sequence[Mapping[str, Any]], version: str, bcd: Mapping[st
         urls = _published_urls(spec)
         if any(url.startswith(prefix) for url in wanted for prefix in urls):
             specs.append({"shortname": spec["shortname"], "title": spec["title"], "urls": urls})
-    unmatched = sorted(u for u in wanted if not any(u.startswith(p) for s in specs for p in s["urls"]))
+    published = [prefix for spec in specs for prefix in spec["urls"]]
+    unmatched = sorted(u for u in wanted if not any(u.startswith(p) for p in published))
     if unmatched:
         raise KeyError(f"no web-specs entry for {unmatched!r}")
     return {"version": version, "specs": sorted(specs, key=lambda spec: spec["shortname"])}

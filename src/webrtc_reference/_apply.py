@@ -15,6 +15,7 @@ from webrtc_reference._dom.event_loop import queue_task, running_loop
 from webrtc_reference._dom.events import Event
 from webrtc_reference._dom.exceptions import DOMException, InvalidStateError
 from webrtc_reference._enums import (
+    MEDIA_KINDS,
     RECEIVING,
     REVERSED,
     RTCRtpTransceiverDirection,
@@ -23,7 +24,7 @@ from webrtc_reference._enums import (
     Side,
 )
 from webrtc_reference._ice import RTCIceCandidate
-from webrtc_reference._jsep import MEDIA_KINDS, LocalIdentity, Owners
+from webrtc_reference._jsep import LocalIdentity, Owners
 from webrtc_reference._media import MediaStream, MediaStreamTrack
 from webrtc_reference._network import IceAgent
 from webrtc_reference._remote_tracks import (

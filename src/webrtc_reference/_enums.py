@@ -5,6 +5,9 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Final
 
+# The kinds of MediaStreamTrack, which are also the m= media types the model sends and
+# receives; the one list every module checks against.
+MEDIA_KINDS: Final = ("audio", "video")
 
 class RTCSignalingState(StrEnum):
     """https://w3c.github.io/webrtc-pc/#rtcsignalingstate-enum"""

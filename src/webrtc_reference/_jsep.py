@@ -7,9 +7,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
-from webrtc_reference._enums import REVERSED, SENDING, RTCRtpTransceiverDirection, intersect
+from webrtc_reference._enums import (
+    MEDIA_KINDS,
+    REVERSED,
+    SENDING,
+    RTCRtpTransceiverDirection,
+    intersect,
+)
 from webrtc_reference._sdp import (
     MediaSection,
     SessionDescriptionSdp,
@@ -22,7 +28,6 @@ if TYPE_CHECKING:
     from webrtc_reference._rtp import RTCRtpTransceiver
 
 Direction = RTCRtpTransceiverDirection
-MEDIA_KINDS: Final = ("audio", "video")
 Owners = list["RTCRtpTransceiver | None"]
 
 

@@ -10,14 +10,12 @@ import asyncio
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Any
 
 from webrtc_reference._dom.event_loop import queue_task, running_loop
 from webrtc_reference._dom.events import Event, EventHandler, EventTarget
-from webrtc_reference._enums import MediaStreamTrackState
+from webrtc_reference._enums import MEDIA_KINDS, MediaStreamTrackState
 from webrtc_reference._spec import MEDIACAPTURE_URL
-
-KINDS: Final = ("audio", "video")
 
 
 @dataclass(frozen=True, eq=False)
@@ -40,7 +38,7 @@ class MediaStreamTrack(EventTarget):
 
     def __init__(self, kind: str, label: str = "", *, muted: bool = False) -> None:
         super().__init__()
-        if kind not in KINDS:
+        if kind not in MEDIA_KINDS:
             raise TypeError(f"MediaStreamTrack kind must be 'audio' or 'video', not {kind!r}")
         self._id = _new_id()
         self._kind = kind
@@ -255,13 +253,14 @@ class MediaDevices(EventTarget):
         if not isinstance(constraints, Mapping):
             future.set_exception(TypeError("getUserMedia(): constraints must be a dictionary"))
             return future
-        kinds = [kind for kind in KINDS if constraints.get(kind, False) not in (False, None)]
+        kinds = [kind for kind in MEDIA_KINDS if constraints.get(kind, False) not in (False, None)]
         if not kinds:
             future.set_exception(TypeError("getUserMedia(): ask for audio, video or both"))
             return future
         # Permission is granted at once and no device is opened, so the promise is already
         # resolved: awaiting it, like awaiting a resolved promise, runs no other task.
-        future.set_result(MediaStream([MediaStreamTrack(kind, f"synthetic {kind}") for kind in kinds]))
+        tracks = [MediaStreamTrack(kind, f"synthetic {kind}") for kind in kinds]
+        future.set_result(MediaStream(tracks))
         return future
 
 

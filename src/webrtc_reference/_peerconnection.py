@@ -21,6 +21,7 @@ from webrtc_reference._dom.exceptions import (
     OperationError,
 )
 from webrtc_reference._enums import (
+    MEDIA_KINDS,
     SENDING,
     RTCIceConnectionState,
     RTCIceGatheringState,
@@ -298,7 +299,7 @@ class RTCPeerConnection(EventTarget):
         # Steps 1-4: init, streams, sendEncodings (not modelled), direction.
         # Step 5.
         if isinstance(trackOrKind, str):
-            if trackOrKind not in ("audio", "video"):
+            if trackOrKind not in MEDIA_KINDS:
                 raise TypeError(f"addTransceiver(): {trackOrKind!r} is not 'audio' or 'video'")
             kind, track = trackOrKind, None
         # Step 6.

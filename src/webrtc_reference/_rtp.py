@@ -135,8 +135,10 @@ class RTCRtpReceiver:
     def __init__(self, connection: OwningConnection, kind: str) -> None:
         self._connection = connection
         # Created muted, never null; it unmutes when (simulated) RTP arrives.
-        self._receiver_track = MediaStreamTrack(kind, f"remote {kind}", muted=True)  # [[ReceiverTrack]]
-        self._associated_remote_media_streams: list[MediaStream] = []  # [[AssociatedRemoteMediaStreams]]
+        # [[ReceiverTrack]]
+        self._receiver_track = MediaStreamTrack(kind, f"remote {kind}", muted=True)
+        # [[AssociatedRemoteMediaStreams]]
+        self._associated_remote_media_streams: list[MediaStream] = []
         # [[LastStableStateAssociatedRemoteMediaStreams]]
         self._last_stable_associated_remote_media_streams: list[MediaStream] = []
 

@@ -8,8 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from webrtc_reference._dom.exceptions import InvalidAccessError, RTCError
-from webrtc_reference._enums import RTCSdpType
-from webrtc_reference._jsep import MEDIA_KINDS
+from webrtc_reference._enums import MEDIA_KINDS, RTCSdpType
 from webrtc_reference._sdp import SdpSyntaxError, SessionDescriptionSdp, parse_sdp
 
 if TYPE_CHECKING:

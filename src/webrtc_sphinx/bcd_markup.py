@@ -6,9 +6,12 @@ Only a few inline tags are kept; everything else is escaped as text.
 
 from __future__ import annotations
 
-from html import escape
 from html.parser import HTMLParser
 from typing import Final
+
+from markupsafe import Markup, escape
+
+from webrtc_sphinx.mdn_links import MDN_ORIGIN
 
 _KEPT_TAGS: Final = frozenset({"code", "em", "strong", "kbd", "a"})
 
@@ -16,7 +19,7 @@ _KEPT_TAGS: Final = frozenset({"code", "em", "strong", "kbd", "a"})
 class _Sanitizer(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
+        self.parts: list[Markup] = []
         self.open_tags: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -25,28 +28,28 @@ class _Sanitizer(HTMLParser):
         if tag == "a":
             href = dict(attrs).get("href") or ""
             if not href.startswith(("https://", "http://")):
-                href = "https://developer.mozilla.org" + href if href.startswith("/") else ""
-            self.parts.append(f'<a href="{escape(href)}">' if href else "<a>")
+                href = MDN_ORIGIN + href if href.startswith("/") else ""
+            self.parts.append(Markup('<a href="{}">').format(href) if href else Markup("<a>"))
         else:
-            self.parts.append(f"<{tag}>")
+            self.parts.append(Markup("<{}>").format(tag))  # one of _KEPT_TAGS
         self.open_tags.append(tag)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _KEPT_TAGS and tag in self.open_tags:
             while self.open_tags:
                 closed = self.open_tags.pop()
-                self.parts.append(f"</{closed}>")
+                self.parts.append(Markup("</{}>").format(closed))
                 if closed == tag:
                     break
 
     def handle_data(self, data: str) -> None:
-        self.parts.append(escape(data, quote=False))
+        self.parts.append(escape(data))
 
 
-def safe_inline_html(fragment: str) -> str:
+def safe_inline_html(fragment: str) -> Markup:
     """Return *fragment* with only code/em/strong/kbd/a kept, all tags balanced."""
     sanitizer = _Sanitizer()
     sanitizer.feed(fragment)
     sanitizer.close()
-    closing = [f"</{tag}>" for tag in reversed(sanitizer.open_tags)]
-    return "".join(sanitizer.parts + closing)
+    closing = [Markup("</{}>").format(tag) for tag in reversed(sanitizer.open_tags)]
+    return Markup("").join(sanitizer.parts + closing)

@@ -7,9 +7,9 @@ recorded divergence of Chromium from the spec with its evidence. Usage in MyST::
     ```{conformance-results} ../tests/conformance/scenarios.json
     ```
 
-The "what it checks" sentences, the spec steps and the evidence notes become translatable paragraphs of the
-page (they carry a source), so the page's own catalog translates them; the column headers and
-result labels are UI strings of the extension's catalog.
+The "what it checks" sentences, the spec steps and the evidence notes become translatable
+paragraphs of the page (they carry a source), so the page's own catalog translates them; the
+column headers and result labels are UI strings of the extension's catalog.
 """
 
 from __future__ import annotations

@@ -7,12 +7,14 @@ derived from the language is computed here, in a ``config-inited`` hook.
 from __future__ import annotations
 
 import posixpath
-from html import escape
 from typing import TYPE_CHECKING, Any
+
+from webrtc_sphinx.fragments import render_fragment
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
+    from sphinx.util.typing import ExtensionMetadata
 
 
 def language_root(site_url: str, language: str) -> str:
@@ -55,16 +57,18 @@ def _add_language_links(
                 "current": code == config.language,
             }
         )
-        alternates.append(f'<link rel="alternate" hreflang="{code}" href="{escape(absolute)}" />')
+        alternates.append((code, absolute))
     default = language_root(config.site_url, next(iter(config.site_languages))) + target
-    alternates.append(f'<link rel="alternate" hreflang="x-default" href="{escape(default)}" />')
+    alternates.append(("x-default", default))
     context["language_switcher"] = switcher
-    context["metatags"] = context.get("metatags", "") + "\n" + "\n".join(alternates) + "\n"
+    links = render_fragment("hreflang-links.html", alternates=alternates)
+    context["metatags"] = context.get("metatags", "") + "\n" + links + "\n"
 
 
-def setup_languages(app: Sphinx) -> None:
+def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the site settings and the hooks of this module."""
     app.add_config_value("site_url", "https://example.org/", "html", types=frozenset({str}))
     app.add_config_value("site_languages", {"en": "English"}, "html", types=frozenset({dict}))
     app.connect("config-inited", _set_language_settings)
     app.connect("html-page-context", _add_language_links)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

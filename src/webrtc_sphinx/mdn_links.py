@@ -8,7 +8,7 @@ and to .../de/docs/... on German pages, so translators never edit a URL.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from docutils import nodes
 from sphinx.util.docutils import SphinxRole
@@ -17,14 +17,17 @@ from sphinx.util.nodes import split_explicit_title
 if TYPE_CHECKING:
     from docutils.nodes import Node, system_message
     from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata
 
-MDN_ORIGIN = "https://developer.mozilla.org"
-# MDN's locale segment for each site language; MDN has no plain "en".
-MDN_LOCALES = {"en": "en-US", "de": "de"}
+MDN_ORIGIN: Final = "https://developer.mozilla.org"
+# MDN's locale segment for each site language; MDN has no plain "en". Every MDN link of
+# the extension (roles, API sidebar, BCD notes) is made here.
+MDN_LOCALES: Final = {"en": "en-US", "de": "de"}
 
 
 def mdn_url(language: str, slug: str) -> str:
-    """Return the MDN URL of *slug* (e.g. ``Web/API/RTCRtpSender``) for a site language."""
+    """Return the MDN URL of *slug* (e.g. ``Web/API/RTCRtpSender``) for a site language;
+    other languages get the English page."""
     locale = MDN_LOCALES.get(language, "en-US")
     path, hash_mark, fragment = slug.strip("/").partition("#")
     return f"{MDN_ORIGIN}/{locale}/docs/{path}{hash_mark}{fragment}"
@@ -53,7 +56,8 @@ class MdnRole(SphinxRole):
         return [reference], []
 
 
-def setup_mdn_links(app: Sphinx) -> None:
+def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the ``mdn`` and ``mdn-page`` roles."""
     app.add_role("mdn", MdnRole(as_code=True))
     app.add_role("mdn-page", MdnRole(as_code=False))
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

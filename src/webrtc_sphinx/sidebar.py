@@ -9,7 +9,8 @@ interface), and to MDN in the build's language otherwise. Usage in MyST::
 
 It renders in place. With ``webrtc_api_sidebar_in_theme = True`` it renders nothing in
 place and is handed to the theme instead: the template ``api-sidebar.html`` (shipped here)
-shows it wherever ``html_sidebars`` lists it.
+shows it wherever ``html_sidebars`` lists it. The sidebar's own markup is in
+``fragments/api-sidebar.html``.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import cache
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Final
 
@@ -25,6 +25,9 @@ from docutils import nodes
 from sphinx.locale import get_translation
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
+
+from webrtc_sphinx.fragments import render_fragment
+from webrtc_sphinx.mdn_links import mdn_url
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -39,9 +42,6 @@ logger = logging.getLogger(__name__)
 SIDEBAR_FILE: Final = Path(__file__).parent / "data" / "api-sidebar.json"
 TEMPLATES_DIR: Final = Path(__file__).parent / "templates"
 IN_THEME_SETTING: Final = "webrtc_api_sidebar_in_theme"
-# Sphinx language -> MDN locale; anything else falls back to English.
-MDN_LOCALES: Final = {"de": "de", "es": "es", "fr": "fr", "ja": "ja", "ko": "ko", "ru": "ru",
-                      "pt_BR": "pt-BR", "zh_CN": "zh-CN", "zh_TW": "zh-TW"}
 
 
 def group_labels() -> dict[str, str]:
@@ -86,38 +86,49 @@ def sidebar_groups(interface: str) -> list[tuple[str, list[Entry]]]:
     return [(name, [parse_entry(text) for text in entries]) for name, entries in groups]
 
 
-def mdn_url(path: str, language: str | None) -> str:
-    locale = MDN_LOCALES.get(language or "en", "en-US")
-    return f"https://developer.mozilla.org/{locale}/docs/Web/API/{path}"
+@dataclass(frozen=True)
+class Link:
+    """One entry as the template shows it: here (``current``), on this site, or on MDN."""
+
+    target: str  # "current", "internal" or "external"
+    href: str
+    label: str
+    deprecated: bool
+
+
+@dataclass(frozen=True)
+class Group:
+    label: str
+    entries: list[Link]
+    open: bool
 
 
 def render_sidebar(builder: Builder, current: str, interface: str) -> str:
     """The sidebar of *interface* as seen from document *current*."""
-    language = builder.config.language
+    language = builder.config.language or "en"
 
-    def link(entry: Entry) -> str:
-        label = f"<code>{escape(entry.label)}</code>"
-        if entry.deprecated:
-            deprecated = escape(_("Deprecated"))
-            label += f' <span class="wsx-badge">({deprecated})</span>'
+    def link(entry: Entry) -> Link:
         if entry.docname == current:
-            return f'<a class="reference current" href="#" aria-current="page">{label}</a>'
+            return Link("current", "#", entry.label, entry.deprecated)
         if entry.docname in builder.env.found_docs:
             href = builder.get_relative_uri(current, entry.docname)
-            return f'<a class="reference internal" href="{escape(href)}">{label}</a>'
-        href = mdn_url(entry.path, language)
-        return f'<a class="reference external" href="{escape(href)}">{label}</a>'
+            return Link("internal", href, entry.label, entry.deprecated)
+        href = mdn_url(language, f"Web/API/{entry.path}")
+        return Link("external", href, entry.label, entry.deprecated)
 
     labels = group_labels()
-    parts = [f"<p>{link(Entry(interface, interface, False))}</p>"]
-    for name, entries in sidebar_groups(interface):
-        is_open = " open" if any(entry.docname == current for entry in entries) else ""
-        items = "".join(f"<li>{link(entry)}</li>" for entry in entries)
-        parts.append(f"<details{is_open}><summary>{escape(labels[name])}</summary>"
-                     f"<ul>{items}</ul></details>")
-    aria_label = _("{interface} reference").format(interface=interface)
-    return (f'<nav class="wsx-api-sidebar" aria-label="{escape(aria_label)}">'
-            f'{"".join(parts)}</nav>')
+    groups = [
+        Group(labels[name], [link(entry) for entry in entries],
+              open=any(entry.docname == current for entry in entries))
+        for name, entries in sidebar_groups(interface)
+    ]
+    return render_fragment(
+        "api-sidebar.html",
+        aria_label=_("{interface} reference").format(interface=interface),
+        interface=link(Entry(interface, interface, False)),
+        groups=groups,
+        deprecated=_("Deprecated"),
+    )
 
 
 class ApiSidebarNode(nodes.General, nodes.Element):

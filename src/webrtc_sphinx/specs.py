@@ -1,6 +1,7 @@
 """The ``specifications`` directive: the specs defining a BCD feature, linked at the exact anchor.
 
-URLs come from BCD ``spec_url``; titles from the web-specs snapshot. Usage in MyST::
+URLs come from BCD ``spec_url``; titles from the web-specs snapshot; the markup is in
+``fragments/specs-table.html``. Usage in MyST::
 
     ```{specifications} api.RTCPeerConnection.removeTrack
     ```
@@ -8,7 +9,7 @@ URLs come from BCD ``spec_url``; titles from the web-specs snapshot. Usage in My
 
 from __future__ import annotations
 
-from html import escape
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sphinx.locale import get_translation
@@ -22,6 +23,7 @@ from webrtc_sphinx.bcd_data import (
     find_spec,
     spec_fragment,
 )
+from webrtc_sphinx.fragments import render_fragment
 from webrtc_sphinx.keyed_table import add_keyed_table
 
 if TYPE_CHECKING:
@@ -31,33 +33,37 @@ if TYPE_CHECKING:
 _ = get_translation("webrtc_sphinx")
 
 
-def spec_links(key: str) -> list[tuple[str, Spec]]:
-    """(URL, spec) for each spec_url of *key*; DataError if a URL matches no known spec."""
-    urls = find_feature(key).compat.get("spec_url", [])
+@dataclass(frozen=True)
+class SpecLink:
+    url: str
+    spec: Spec
+
+    @property
+    def title(self) -> str:
+        return self.spec.title
+
+    @property
+    def fragment(self) -> str:
+        return spec_fragment(self.url)
+
+
+def spec_links(key: str) -> list[SpecLink]:
+    """A link for each spec_url of *key*; DataError if a URL matches no known spec."""
     links = []
-    for url in [urls] if isinstance(urls, str) else urls:
+    for url in find_feature(key).spec_urls:
         spec = find_spec(url)
         if spec is None:
             raise DataError(f"no web-specs entry covers {url!r} (from {key!r})")
-        links.append((url, spec))
+        links.append(SpecLink(url, spec))
     return links
 
 
 def render_specs_table(key: str) -> str:
-    links = spec_links(key)
-    if not links:
-        message = _("This feature is not defined in any specification.")
-        return f'<p class="wsx-specs-none">{escape(message)}</p>'
-    rows = "".join(
-        f'<tr><td><a class="reference external" href="{escape(url)}">{escape(spec.title)}'
-        f'<br><span class="wsx-spec-anchor"># {escape(spec_fragment(url))}</span></a></td></tr>'
-        for url, spec in links
-    )
-    header = escape(_("Specification"))
-    return (
-        f'<div class="wsx-scroll"><table class="wsx-specs-table">'
-        f'<thead><tr><th scope="col">{header}</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table></div>"
+    return render_fragment(
+        "specs-table.html",
+        links=spec_links(key),
+        none_message=_("This feature is not defined in any specification."),
+        header=_("Specification"),
     )
 
 

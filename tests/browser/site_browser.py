@@ -8,11 +8,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from build_site import site_languages
+
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, ConsoleMessage, Page, Request
 
 ROOT = Path(__file__).resolve().parents[2]
-LANGUAGES = ("en", "de")
+LANGUAGES = site_languages()  # conf.py's, the default first
 REMOVE_TRACK = "api/rtcpeerconnection/removetrack.html"
 AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 

@@ -47,7 +47,8 @@ def test_table_has_one_row_per_scenario_and_the_evidence(build_project: BuildPro
     assert "2 scenarios: 1 agree, 1 with a recorded Chromium divergence." in text
     assert "Evidence sentence." in text
     assert (
-        "state.a.senders at step 3, 4: the spec (close step 4) gives 0, Chromium 156.0.8078.79 gives 1."
+        "state.a.senders at step 3, 4: the spec (close step 4) gives 0, "
+        "Chromium 156.0.8078.79 gives 1."
         in text
     )
     # The values are code, so the smart-quotes transform leaves them alone.

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from build_site import site_languages
 from tests.doctest_support import run_session
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
@@ -70,7 +71,7 @@ def test_german_page_shows_the_english_code(site_dir: Path, page: Path) -> None:
     assert pycon_blocks(site_dir / "de" / page) == english
 
 
-@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize("language", site_languages())
 @pytest.mark.parametrize("page", PAGES_WITH_EXAMPLES, ids=str)
 def test_examples_of_the_built_page_run(site_dir: Path, page: Path, language: str) -> None:
     shown = f"{language}/{page}"

@@ -24,7 +24,6 @@ Rules (tested in test_js_examples.py):
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -35,6 +34,8 @@ from markdown_it.renderer import RendererHTML
 from myst_parser.config.main import MdParserConfig
 from myst_parser.parsers.mdit import create_md_parser
 from playwright.sync_api import Error as PlaywrightError
+
+from webrtc_sphinx.js_expectations import Expectation, expectations
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, ConsoleMessage
@@ -156,68 +157,6 @@ def is_syntax_block(source: str) -> bool:
     return bool(lines) and all(
         _SIGNATURE.match(line) and not _STATEMENT_KEYWORDS.search(line) for line in lines
     )
-
-
-# -- Expected output ----------------------------------------------------------------------------
-
-_EXPECTATION = re.compile(r"^\s*(console\.log\(.*\));?\s*//\s*(?P<comment>.*?)\s*$")
-_STRING_LITERAL = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|`(?:[^`\\$]|\\.)*`")
-# A value: a run of string literals and other characters, up to whitespace outside a literal.
-_TOKEN = re.compile(r"(?:\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|`(?:[^`\\$]|\\.)*`|[^\s\"'`])+")
-_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "b": "\b", "f": "\f", "v": "\v"}
-
-
-@dataclass(frozen=True)
-class Expectation:
-    index: int  # 0-based line in the block
-    statement: str
-    comment: str  # as written after //
-    expected: str  # the printed values as JavaScript literals (see expected_output)
-
-
-def _decode_string(literal: str) -> str:
-    body = literal[1:-1]
-
-    def unescape(match: re.Match[str]) -> str:
-        escape = match.group(1)
-        if escape.startswith("u") and len(escape) == 5:
-            return chr(int(escape[1:], 16))
-        return _ESCAPES.get(escape, escape)
-
-    return re.sub(r"\\(u[0-9a-fA-F]{4}|.)", unescape, body)
-
-
-def expected_output(comment: str) -> str:
-    """The values a comment names, in the form the harness renders printed values.
-
-    Several values separated by spaces stand for several arguments. A string literal (in double,
-    single or back quotes) becomes its value in double quotes, as JSON writes it; any other value
-    (``null``, ``true``, ``2``, ``["a", "b"]``) stays as written.
-    """
-    tokens = _TOKEN.findall(comment.strip())
-    return " ".join(
-        json.dumps(_decode_string(token), ensure_ascii=False)
-        if _STRING_LITERAL.fullmatch(token)
-        else token
-        for token in tokens
-    )
-
-
-def expectations(source: str) -> list[Expectation]:
-    """The ``console.log(...); // expected`` lines of a block."""
-    found: list[Expectation] = []
-    for index, line in enumerate(source.splitlines()):
-        match = _EXPECTATION.match(line)
-        if match and match.group("comment"):
-            found.append(
-                Expectation(
-                    index,
-                    line.strip(),
-                    match.group("comment"),
-                    expected_output(match.group("comment")),
-                )
-            )
-    return found
 
 
 # -- Running a block in Chromium ---------------------------------------------------------------

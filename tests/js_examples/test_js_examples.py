@@ -19,11 +19,10 @@ from tests.js_examples.jsharness import (
     JsBlock,
     collect_page,
     collect_site,
-    expectations,
-    expected_output,
     is_syntax_block,
     run_block,
 )
+from webrtc_sphinx.js_expectations import expectations, expected_output
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser

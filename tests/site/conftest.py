@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from check_catalogs import build_pot
+from tests.run_once import build_once
 from tests.site.sitepages import LANGUAGES, content_pages
 
 
@@ -21,6 +22,4 @@ def page_paths(site_dir: Path) -> list[Path]:
 @pytest.fixture(scope="session")
 def fresh_pot(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The English messages extracted now, so a sentence never merged into a .po is caught."""
-    pot_dir = tmp_path_factory.mktemp("gettext")
-    build_pot(pot_dir)
-    return pot_dir
+    return build_once(tmp_path_factory, "gettext", build_pot)

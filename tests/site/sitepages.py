@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-LANGUAGES = ("en", "de")
+from build_site import site_languages
+
+LANGUAGES = site_languages()  # conf.py's, the default first
 
 
 @dataclass

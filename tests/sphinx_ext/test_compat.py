@@ -16,10 +16,17 @@ REMOVE_TRACK_SUPPORT = {
     "WebView on iOS": "11",
 }
 PAGE = "# Page\n\n## Browser compatibility\n\n"
+NOTE_1 = "wsx-compat-api-rtcpeerconnection-negotiationneeded-event-note-1"
 
 
-def test_remove_track_table_has_versions_dates_and_header_scopes(build_project: BuildProject) -> None:
-    build = build_project({"index": PAGE + directive("browser-compat", "api.RTCPeerConnection.removeTrack")})
+def compat_page(key: str) -> dict[str, str]:
+    return {"index": PAGE + directive("browser-compat", key)}
+
+
+def test_remove_track_table_has_versions_dates_and_header_scopes(
+    build_project: BuildProject,
+) -> None:
+    build = build_project(compat_page("api.RTCPeerConnection.removeTrack"))
     assert build.status == 0, build.warnings
     [table] = tables(build.html())
     assert table.caption == "Browser compatibility of RTCPeerConnection.removeTrack"
@@ -43,13 +50,14 @@ def test_remove_track_table_has_versions_dates_and_header_scopes(build_project: 
 def legend(html: str) -> list[str]:
     block = re.search(r'<ul class="wsx-compat-legend">(.*?)</ul>', html)
     assert block is not None
-    return [re.sub(r"<[^>]+>", "", item).strip() for item in re.findall(r"<li>(.*?)</li>", block[1])]
+    items = re.findall(r"<li>(.*?)</li>", block[1])
+    return [re.sub(r"<[^>]+>", "", item).strip() for item in items]
 
 
 def test_legend_lists_only_the_marks_used(build_project: BuildProject) -> None:
     build = build_project({
-        "index": PAGE + directive("browser-compat", "api.RTCPeerConnection.removeTrack"),
-        "event": PAGE + directive("browser-compat", "api.RTCPeerConnection.negotiationneeded_event"),
+        "index": compat_page("api.RTCPeerConnection.removeTrack")["index"],
+        "event": compat_page("api.RTCPeerConnection.negotiationneeded_event")["index"],
     })
     assert build.status == 0, build.warnings
     assert legend(build.html("index")) == ["✓ Full support"]
@@ -57,21 +65,20 @@ def test_legend_lists_only_the_marks_used(build_project: BuildProject) -> None:
 
 
 def test_partial_history_is_a_note_with_its_range(build_project: BuildProject) -> None:
-    build = build_project(
-        {"index": PAGE + directive("browser-compat", "api.RTCPeerConnection.negotiationneeded_event")})
+    build = build_project(compat_page("api.RTCPeerConnection.negotiationneeded_event"))
     html = build.html()
     [table] = tables(html)
     firefox = table.rows[2][3]
     assert firefox.text == "✓Full support 38※See the implementation notesNote 1"
-    note = re.search(r'<li id="wsx-compat-api-rtcpeerconnection-negotiationneeded-event-note-1">(.*?)</li>', html)
+    note = re.search(rf'<li id="{NOTE_1}">(.*?)</li>', html)
     assert note is not None
     assert "24–37: Partial support." in note[1]
     assert "<code>onnegotiationneeded</code>" in note[1]
-    assert 'href="#wsx-compat-api-rtcpeerconnection-negotiationneeded-event-note-1"' in html
+    assert f'href="#{NOTE_1}"' in html
 
 
 def test_removed_prefixed_and_deprecated_support(build_project: BuildProject) -> None:
-    build = build_project({"index": PAGE + directive("browser-compat", "api.Navigator.getUserMedia")})
+    build = build_project(compat_page("api.Navigator.getUserMedia"))
     assert build.status == 0, build.warnings
     html = build.html()
     [table] = tables(html)
@@ -88,7 +95,7 @@ def test_removed_prefixed_and_deprecated_support(build_project: BuildProject) ->
 
 
 def test_subfeatures_are_rows(build_project: BuildProject) -> None:
-    build = build_project({"index": PAGE + directive("browser-compat", "api.RTCPeerConnection.getSenders")})
+    build = build_project(compat_page("api.RTCPeerConnection.getSenders"))
     [table] = tables(build.html())
     assert [row[0].text for row in table.rows[2:]] == [
         "getSenders", "Senders for stopped transceivers not returned"]
@@ -123,4 +130,5 @@ def test_languages_do_not_leak_between_builds_in_one_process(build_project: Buil
 def test_bad_key_fails_with_file_and_line(build_project: BuildProject, key: str) -> None:
     build = build_project({"index": "# Page\n\nText.\n\n" + directive("browser-compat", key)})
     assert build.status != 0
-    assert re.search(r"index\.md:5: WARNING: browser-compat: .*" + re.escape(repr(key)), build.warnings)
+    expected = r"index\.md:5: WARNING: browser-compat: .*" + re.escape(repr(key))
+    assert re.search(expected, build.warnings)

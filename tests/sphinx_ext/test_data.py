@@ -21,9 +21,9 @@ PACKAGE_DIR = Path(bcd_data.__file__).parent
 
 def test_snapshot_is_the_pinned_versions_with_a_timestamp() -> None:
     meta = bcd_data.snapshot_meta()
-    assert meta["bcd_version"] == BCD_VERSION == "8.1.9"
-    assert meta["web_specs_version"] == SPECS_VERSION == "4.16.0"
-    published = datetime.fromisoformat(meta["bcd_timestamp"])
+    assert meta.bcd_version == BCD_VERSION == "8.1.9"
+    assert meta.web_specs_version == SPECS_VERSION == "4.16.0"
+    published = datetime.fromisoformat(meta.bcd_timestamp)
     assert published.date().isoformat() == "2026-11-12"
 
 
@@ -34,7 +34,7 @@ def test_snapshot_holds_every_kept_key_and_only_shown_browsers() -> None:
             assert {row.rsplit(".", 1)[-1] for row in feature.subfeatures} == set(members), key
     browsers = bcd_data.load_bcd()["browsers"]
     assert sorted(browsers) == sorted(bcd_data.SHOWN_BROWSERS)
-    assert "ie" not in bcd_data.find_feature("api.RTCPeerConnection.removeTrack").compat["support"]
+    assert "ie" not in bcd_data.find_feature("api.RTCPeerConnection.removeTrack").support
 
 
 def _fake_browser(name: str) -> dict[str, Any]:
@@ -43,14 +43,17 @@ def _fake_browser(name: str) -> dict[str, Any]:
 
 
 def fake_bcd() -> dict[str, Any]:
-    support: dict[str, Any] = {browser: {"version_added": "2"} for browser in bcd_data.SHOWN_BROWSERS}
+    shown = bcd_data.SHOWN_BROWSERS
+    support: dict[str, Any] = {browser: {"version_added": "2"} for browser in shown}
     support["ie"] = {"version_added": False}
     support["chrome"] = [{"version_added": "3"}, {"version_added": "1", "version_removed": "3"}]
     compat = {"spec_url": "https://example.org/spec/#thing", "support": support}
     return {
         "__meta": {"version": "0.0.1", "timestamp": "2030-01-02T03:04:05.000Z"},
         "api": {
-            "Thing": {"__compat": compat, "keep": {"__compat": compat}, "drop": {"__compat": compat}},
+            "Thing": {
+                "__compat": compat, "keep": {"__compat": compat}, "drop": {"__compat": compat},
+            },
             "Other": {"__compat": compat},
         },
         "css": {"properties": {"__compat": compat}},

@@ -7,9 +7,11 @@ import re
 from tests.sphinx_project import BuildProject, directive
 
 SIDEBAR = directive("api-sidebar", "RTCPeerConnection")
+CURRENT = '<a class="reference current" href="#" aria-current="page">'
+MDN = "https://developer.mozilla.org"
 PAGES = {
-    "index": "# Home\n\n```{toctree}\napi/rtcpeerconnection/index\napi/rtcpeerconnection/removetrack\n"
-             "api/rtcpeerconnection/addtrack\n```\n",
+    "index": "# Home\n\n```{toctree}\napi/rtcpeerconnection/index\n"
+             "api/rtcpeerconnection/removetrack\napi/rtcpeerconnection/addtrack\n```\n",
     "api/rtcpeerconnection/index": "# RTCPeerConnection\n\n" + SIDEBAR,
     "api/rtcpeerconnection/removetrack": "# removeTrack()\n\n" + SIDEBAR,
     "api/rtcpeerconnection/addtrack": "# addTrack()\n\nNo sidebar here.\n",
@@ -28,12 +30,12 @@ def test_current_page_internal_and_mdn_links_in_english(build_project: BuildProj
     assert build.status == 0, build.warnings
     html = build.html("api/rtcpeerconnection/removetrack")
     found = links(html)
-    assert found["removeTrack()"] == '<a class="reference current" href="#" aria-current="page">'
+    assert found["removeTrack()"] == CURRENT
     assert found["addTrack()"] == '<a class="reference internal" href="addtrack.html">'
     assert found["RTCPeerConnection"] == '<a class="reference internal" href="index.html">'
     assert found["getSenders()"] == ('<a class="reference external" href="https://developer.mozilla.org'
                                      '/en-US/docs/Web/API/RTCPeerConnection/getSenders">')
-    assert 'href="https://developer.mozilla.org/en-US/docs/Web/API/RTCPeerConnection/track_event"' in html
+    assert f'href="{MDN}/en-US/docs/Web/API/RTCPeerConnection/track_event"' in html
     assert '<nav class="wsx-api-sidebar" aria-label="RTCPeerConnection reference">' in html
     # Only the group holding the current page is open.
     assert re.findall(r"<details( open)?><summary>([^<]+)</summary>", html) == [
@@ -44,7 +46,7 @@ def test_current_page_internal_and_mdn_links_in_english(build_project: BuildProj
 def test_interface_page_is_current_on_its_own_index(build_project: BuildProject) -> None:
     build = build_project(PAGES)
     found = links(build.html("api/rtcpeerconnection/index"))
-    assert found["RTCPeerConnection"] == '<a class="reference current" href="#" aria-current="page">'
+    assert found["RTCPeerConnection"] == CURRENT
     assert found["removeTrack()"] == '<a class="reference internal" href="removetrack.html">'
 
 
@@ -70,7 +72,7 @@ def test_sidebar_can_move_into_the_theme_sidebar(build_project: BuildProject) ->
     html = build.html("api/rtcpeerconnection/removetrack")
     body, sidebar = html.split('<div class="sphinxsidebar"', 1)
     assert "wsx-api-sidebar" not in body
-    assert links(sidebar)["removeTrack()"] == '<a class="reference current" href="#" aria-current="page">'
+    assert links(sidebar)["removeTrack()"] == CURRENT
     assert links(sidebar)["addTrack()"] == '<a class="reference internal" href="addtrack.html">'
     # A page without the directive gets no sidebar.
     assert "wsx-api-sidebar" not in build.html("api/rtcpeerconnection/addtrack")
@@ -79,4 +81,5 @@ def test_sidebar_can_move_into_the_theme_sidebar(build_project: BuildProject) ->
 def test_unknown_interface_fails_with_file_and_line(build_project: BuildProject) -> None:
     build = build_project({"index": "# Page\n\n" + directive("api-sidebar", "RTCPeerConnectoin")})
     assert build.status != 0
-    assert "index.md:3: WARNING: api-sidebar: no sidebar data for 'RTCPeerConnectoin'" in build.warnings
+    expected = "index.md:3: WARNING: api-sidebar: no sidebar data for 'RTCPeerConnectoin'"
+    assert expected in build.warnings

@@ -106,7 +106,8 @@ class EventHandler:
 
     def __set_name__(self, owner: type, name: str) -> None:
         # ReSpec's anchor of an IDL attribute: dom-<interface>-<attribute>, in lower case.
-        self.__doc__ = f"The {name} event handler attribute.\n\nSpec: {self._spec}#dom-{owner.__name__.lower()}-{name}"
+        anchor = f"dom-{owner.__name__.lower()}-{name}"
+        self.__doc__ = f"The {name} event handler attribute.\n\nSpec: {self._spec}#{anchor}"
 
     def __get__(self, target: EventTarget | None, owner: type[EventTarget]) -> Any:
         if target is None:

@@ -213,7 +213,8 @@ async def test_implicit_answer_in_stable_rejects_with_InvalidStateError() -> Non
 
 
 def test_description_parses_its_sdp_on_demand_and_configuration_is_checked() -> None:
-    description = RTCSessionDescription({"type": "offer", "sdp": "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\n"})
+    sdp = "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\n"
+    description = RTCSessionDescription({"type": "offer", "sdp": sdp})
     assert description._model.media == [] and "offer" in repr(description)
     with pytest.raises(TypeError):
         RTCPeerConnection("config")  # type: ignore[arg-type]

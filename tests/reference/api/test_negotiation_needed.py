@@ -19,7 +19,8 @@ def _counter(pc: RTCPeerConnection) -> list[str]:
 
 
 async def test_update_step1_busy_chain_defers_until_the_chain_empties() -> None:
-    """Update step 1: with an operation in the chain, only [[UpdateNegotiationNeededFlagOnEmptyChain]]."""
+    """Update step 1: with an operation in the chain, only
+    [[UpdateNegotiationNeededFlagOnEmptyChain]]."""
     pc = RTCPeerConnection()
     fired = _counter(pc)
     offer = pc.createOffer()  # in the chain now

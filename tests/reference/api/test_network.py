@@ -102,8 +102,9 @@ async def test_addIceCandidate_connects_like_candidates_in_the_sdp() -> None:
     track, stream = await media()
     caller.addTrack(track, stream)
     gathered: dict[str, list[RTCIceCandidate]] = {"caller": [], "callee": []}
-    caller.onicecandidate = lambda e: gathered["caller"].extend([e.candidate] if e.candidate else [])
-    callee.onicecandidate = lambda e: gathered["callee"].extend([e.candidate] if e.candidate else [])
+    for name, pc in (("caller", caller), ("callee", callee)):
+        pc.onicecandidate = lambda e, name=name: gathered[name].extend(
+            [e.candidate] if e.candidate else [])
     offer = await caller.createOffer()
     await caller.setLocalDescription(offer)
     await callee.setRemoteDescription(offer)

@@ -121,7 +121,8 @@ async def test_signaling_closed_rejects_everything(side: Side, sdp_type: RTCSdpT
 
 def test_signaling_illegal_message_names_state_and_type() -> None:
     """A missing key raises InvalidStateError naming the state, side and type."""
-    with pytest.raises(InvalidStateError, match="cannot apply local answer in signaling state stable"):
+    expected = "cannot apply local answer in signaling state stable"
+    with pytest.raises(InvalidStateError, match=expected):
         next_signaling_state(States.STABLE, Side.LOCAL, RTCSdpType.ANSWER)
 
 

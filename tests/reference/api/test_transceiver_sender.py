@@ -1,4 +1,5 @@
-"""RTCRtpTransceiver (direction, currentDirection, stop) and RTCRtpSender (replaceTrack, setStreams)."""
+"""RTCRtpTransceiver (direction, currentDirection, stop) and RTCRtpSender (replaceTrack,
+setStreams)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,288 @@
+""""Run in this browser": every control of the site, run as a reader runs it, in Chromium.
+
+The JavaScript controls are cheap (one iframe each) and all run, in both languages. Pyodide is
+heavy: it is loaded by one page per language (English at the site's root, German under a
+sub-path), and each page runs several sessions one after the other.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from local_server import serve
+from tests.browser.site_browser import LANGUAGES, REMOVE_TRACK, Recorded, recording_page
+from tests.browser.test_accessibility import BLOCKING_IMPACTS, describe, run_axe
+from webrtc_sphinx.js_expectations import expectations
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Locator, Page, Route
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+JS_CONTROL = '.tryit[data-tryit="js"]'
+PY_CONTROL = '.tryit[data-tryit="py"]'
+LABELS = {
+    "en": ("Run in this browser", "Run the Python session up to here"),
+    "de": ("In diesem Browser ausführen", "Python-Sitzung bis hier ausführen"),
+}
+# Documented values a browser is known not to print, per page and example: none so far.
+DIVERGENCES: dict[tuple[str, int], set[int]] = {}
+PYODIDE_TIMEOUT_MS = 120_000
+# The policy the published site is to send: same origin only; Pyodide needs 'wasm-unsafe-eval'.
+STRICT_CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+              "img-src 'self' data:; object-src 'none'; base-uri 'self'")
+
+
+@pytest.fixture(scope="module")
+def screenshot_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A run of each control, for a person to look at (pytest's temporary folder)."""
+    return tmp_path_factory.mktemp("tryit-screenshots")
+
+
+def _pages_with_values() -> dict[str, int]:
+    """Each page with JavaScript examples that document values: how many such examples."""
+    counts: dict[str, int] = {}
+    for source in sorted((ROOT / "docs").rglob("*.md")):
+        blocks = re.findall(r"^\s*```(?:js|javascript)\n(.*?)```", source.read_text("utf-8"),
+                            re.MULTILINE | re.DOTALL)
+        with_values = sum(1 for block in blocks if expectations(block))
+        if with_values:
+            counts[source.relative_to(ROOT / "docs").with_suffix(".html").as_posix()] = with_values
+    return counts
+
+
+def _no_outside_requests_or_errors(recorded: Recorded, site_url: str) -> None:
+    outside = [url for url in recorded.requests
+               if not url.startswith(site_url) and not url.startswith("data:")]
+    assert outside == []
+    # The site has no favicon; the browser's own request for one is not the page's doing.
+    errors = [e for e in recorded.console_errors if "/favicon.ico" not in e]
+    assert errors == []
+    assert recorded.page_errors == []
+
+
+def _strict_policy_for_the_runner(page: Page) -> list[str]:
+    """Send STRICT_CSP with the runner's frame and worker; return the policy's violations."""
+
+    def add_policy(route: Route) -> None:
+        response = route.fetch()
+        route.fulfill(response=response,
+                      headers={**response.headers, "content-security-policy": STRICT_CSP})
+
+    page.context.route("**/_static/tryit/**", add_policy)
+    violations: list[str] = []
+    page.on("console", lambda message: violations.append(message.text)
+            if "Content Security Policy" in message.text else None)
+    return violations
+
+
+def _rows(control: Locator) -> list[str]:
+    return [str(r) for r in control.locator("td [data-result]").evaluate_all(
+        "marks => marks.map((m) => m.dataset.result)")]
+
+
+def _run(control: Locator, timeout: float = 30_000) -> Locator:
+    """Press the control's button with the keyboard; return the run's summary once it is shown."""
+    control.locator(".tryit-out").evaluate("out => out.replaceChildren()")
+    button = control.locator("button")
+    button.focus()
+    button.press("Enter")
+    summary = control.locator(".tryit-summary")
+    summary.wait_for(timeout=timeout)
+    return summary
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_javascript_example_matches_its_documented_values(
+    browser: Browser, site_url: str, screenshot_dir: Path, language: str
+) -> None:
+    pages = _pages_with_values()
+    assert REMOVE_TRACK in pages
+    with recording_page(browser) as recorded:
+        page = recorded.page
+        violations_of_policy = _strict_policy_for_the_runner(page)
+        for path, expected_controls in pages.items():
+            page.goto(f"{site_url}{language}/{path}")
+            controls = page.locator(JS_CONTROL)
+            assert controls.count() == expected_controls, path
+            for index, control in enumerate(controls.all()):
+                if not control.is_visible():  # in a tab that is not selected
+                    control.locator("xpath=ancestor::div[contains(@class, 'sd-tab-content')]"
+                                    ).evaluate("tab => tab.previousElementSibling.click()")
+                label, _ = LABELS[language]
+                assert control.locator("button").inner_text() == label
+                summary = _run(control)
+                rows = _rows(control)
+                diverging = DIVERGENCES.get((path, index + 1), set())
+                matched = [i for i, r in enumerate(rows) if r == "match" or i in diverging]
+                report = control.locator(".tryit-out").inner_text()
+                assert len(matched) == len(rows) > 0, f"{path} example {index + 1}:\n{report}"
+                assert summary.get_attribute("data-total") == str(len(rows))
+                assert summary.get_attribute("data-matched") == str(len(rows) - len(diverging))
+                assert "Chromium" in summary.inner_text()
+                # Every connection the example opened was closed after the run.
+                assert summary.get_attribute("data-closed") == summary.get_attribute(
+                    "data-connections")
+                assert int(summary.get_attribute("data-connections") or 0) > 0
+                assert page.locator("iframe").count() == 0
+                if path == REMOVE_TRACK and index == 0:
+                    control.screenshot(path=screenshot_dir / f"tryit-js-{language}.png")
+        violations = run_axe(page)
+    _no_outside_requests_or_errors(recorded, site_url)
+    assert violations_of_policy == []
+    blocking = [v for v in violations if v["impact"] in BLOCKING_IMPACTS]
+    assert blocking == [], describe(blocking)
+
+
+# Stand-ins for an example script: one that prints another value, then throws on line 2; one
+# that never finishes.
+THROWS = """tryitFrame.run([{"statement": "a", "expected": "1"}, {"statement": "b", \
+"expected": "2"}], async (tryitLog) => { tryitLog(0, 3);
+null.property;
+tryitLog(1, 2);
+});
+"""
+HANGS = 'tryitFrame.run([{"statement": "a", "expected": "1"}], () => new Promise(() => {}));\n'
+
+
+def test_an_example_that_throws_or_hangs_is_shown_not_thrown(
+    browser: Browser, site_url: str
+) -> None:
+    example = "**/_static/tryit/examples/api/rtcpeerconnection/removetrack/1.js"
+    with recording_page(browser) as recorded:
+        page = recorded.page
+        page.goto(f"{site_url}en/{REMOVE_TRACK}")
+        control = page.locator(JS_CONTROL).first
+        page.route(
+            example, lambda route: route.fulfill(body=THROWS, content_type="text/javascript")
+        )
+        summary = _run(control)
+        assert _rows(control) == ["mismatch", "error"]
+        error = control.locator(".tryit-error").inner_text()
+        assert "TypeError" in error and "(line 2 of the example)" in error
+        assert (summary.get_attribute("data-matched"), summary.get_attribute("data-total")) == (
+            "0", "2")
+
+        page.unroute(example)
+        page.route(example, lambda route: route.fulfill(body=HANGS, content_type="text/javascript"))
+        control.evaluate("control => { control.dataset.timeout = 1000; }")
+        _run(control)
+        assert "1 s" in control.locator(".tryit-error").inner_text()
+        assert page.locator("iframe").count() == 0
+
+        # The next run is the page's own example again, in a fresh frame.
+        page.unroute(example)
+        summary = _run(control)
+        assert set(_rows(control)) == {"match"}
+    _no_outside_requests_or_errors(recorded, site_url)
+
+
+def test_a_file_page_says_why_it_cannot_run(browser: Browser, site_dir: Path) -> None:
+    with recording_page(browser) as recorded:
+        page = recorded.page
+        page.goto((site_dir / "en" / REMOVE_TRACK).as_uri())
+        control = page.locator(JS_CONTROL).first
+        assert control.locator("button").is_disabled()
+        assert "file://" in control.locator(".tryit-note").inner_text()
+        assert not [url for url in recorded.requests if "pyodide" in url or "run.js" in url]
+
+
+# -- Python, on Pyodide ----------------------------------------------------------------------
+
+# An edit of the last block: state from an earlier run would show in `runs`; then other
+# output, an unexpected exception and an expected exception with another message.
+EDITED = """\
+>>> runs = globals().get("runs", 0) + 1
+>>> runs
+1
+>>> print(caller.signalingState)
+closed
+>>> 1 / 0
+>>> caller.removeTrack(track)
+Traceback (most recent call last):
+  ...
+TypeError: something else
+"""
+NEVER_ENDS = ">>> while True:\n...     pass\n"
+
+
+def _run_session(page: Page, index: int) -> list[list[str]]:
+    """Run the session up to Python block *index*; return the marks of each block that ran."""
+    _run(page.locator(PY_CONTROL).nth(index), timeout=PYODIDE_TIMEOUT_MS)
+    return [_rows(each) for each in page.locator(PY_CONTROL).all()[: index + 1]]
+
+
+@pytest.fixture(scope="module")
+def sub_path_url(site_dir: Path) -> Iterator[str]:
+    """The site one folder below the server's root, as on https://<owner>.github.io/<repo>/."""
+    with serve(site_dir.parent) as base:
+        yield f"{base}{site_dir.name}/"
+
+
+def test_the_python_session_runs_on_pyodide(
+    browser: Browser, site_url: str, screenshot_dir: Path
+) -> None:
+    with recording_page(browser) as recorded:
+        page = recorded.page
+        page.goto(f"{site_url}en/{REMOVE_TRACK}", wait_until="networkidle")
+        assert not [url for url in recorded.requests if "pyodide" in url or "worker" in url]
+        controls = page.locator(PY_CONTROL)
+        count = controls.count()
+        assert count == 17
+        last = controls.nth(count - 1)
+        assert last.locator("button").inner_text() == LABELS["en"][1]
+
+        # The whole session, in order, in one namespace: every example as documented.
+        marks = _run_session(page, count - 1)
+        assert [set(block) for block in marks] == [{"match"}] * count, marks
+        assert sum(map(len, marks)) > 100
+        assert [url for url in recorded.requests if url.endswith("pyodide.asm.wasm")]
+        last.scroll_into_view_if_needed()
+        last.screenshot(path=screenshot_dir / "tryit-python-en.png")
+
+        # An edited block: each bad line is shown as such, the session goes on; code that never
+        # finishes is stopped after the control's timeout.
+        last.locator("textarea").fill(EDITED + NEVER_ENDS)
+        last.evaluate("control => { control.dataset.timeout = 3000; }")
+        marks = _run_session(page, count - 1)
+        assert marks[-1] == ["match", "match", "mismatch", "error", "mismatch"]
+        out = last.locator(".tryit-out")
+        assert "ZeroDivisionError" in out.inner_text()
+        assert "3 s" in last.locator(".tryit-error").inner_text()
+        assert out.get_attribute("data-result") == "error"
+
+        # The page stays usable, and the next run starts from a clean state.
+        last.locator("textarea").fill(EDITED)
+        marks = _run_session(page, count - 1)
+        assert marks[-1][:2] == ["match", "match"], "a second run must start from a clean state"
+        violations = run_axe(page)
+    _no_outside_requests_or_errors(recorded, site_url)
+    blocking = [v for v in violations if v["impact"] in BLOCKING_IMPACTS]
+    assert blocking == [], describe(blocking)
+
+
+def test_the_german_page_runs_python_under_a_sub_path(
+    browser: Browser, sub_path_url: str, screenshot_dir: Path
+) -> None:
+    with recording_page(browser) as recorded:
+        page = recorded.page
+        violations_of_policy = _strict_policy_for_the_runner(page)
+        page.goto(f"{sub_path_url}de/{REMOVE_TRACK}")
+        # The first block outside a tab set: the session runs the two tab blocks before it.
+        index = int(page.locator(PY_CONTROL).evaluate_all(
+            "controls => controls.findIndex((c) => c.offsetParent !== null)"))
+        assert index > 0
+        control = page.locator(PY_CONTROL).nth(index)
+        assert control.locator("button").inner_text() == LABELS["de"][1]
+        marks = _run_session(page, index)
+        assert [set(block) for block in marks] == [{"match"}] * len(marks), marks
+        assert "von" in control.locator(".tryit-summary").inner_text()
+        control.screenshot(path=screenshot_dir / "tryit-python-de.png")
+    _no_outside_requests_or_errors(recorded, sub_path_url)
+    assert violations_of_policy == []
