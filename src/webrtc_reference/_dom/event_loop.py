@@ -51,7 +51,7 @@ from typing import Final
 
 Task = Callable[[], None]
 # Turns of the loop a task waits for on a loop whose ready queue cannot be seen.
-FALLBACK_TURNS: Final = 16
+FALLBACK_TURNS: Final = 4
 _QUEUES: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, TaskQueue] = (
     weakref.WeakKeyDictionary()
 )
