@@ -259,7 +259,7 @@ class SessionDescriptions(RemoteTracks):
             by_mid[section.mid] = transceiver
             self._used_mids.add(section.mid)
             # Step 4.7.11.2.10.
-            rejected = section.port == 0
+            rejected = section.rejected
             direction = Direction.INACTIVE if rejected else REVERSED[Direction(section.direction)]
             # Step 4.7.11.2.11.
             msids = [s for s, _ in section.msids if s != "-"] if direction in RECEIVING else []
@@ -308,6 +308,6 @@ class SessionDescriptions(RemoteTracks):
         rejected: set[str] = set()
         for description in (self._current_local_description, self._current_remote_description):
             if description is not None:
-                rejected.update(s.mid for s in description._model.media if s.port == 0 and s.mid)
+                rejected.update(s.mid for s in description._model.media if s.rejected and s.mid)
         self._transceivers = [t for t in self._transceivers
                               if not (t._stopped and t._mid is not None and t._mid in rejected)]
