@@ -381,3 +381,23 @@ def test_each_block_runs_in_a_fresh_page(
     assert _problems(browser, harness_url, harness_blocks[8]) == ""
     report = _problems(browser, harness_url, harness_blocks[9])
     assert "throws ReferenceError: fromTheBlockBefore is not defined" in report
+
+
+@pytest.mark.browser
+def test_the_firefox_path_reports_like_the_chromium_one(
+    firefox: Browser, firefox_page: Page, harness_url: str, harness_blocks: list[JsBlock]
+) -> None:
+    def report(index: int) -> str:
+        run = run_block(firefox, harness_url, harness_blocks[index], page=firefox_page)
+        return run.report() if run.problems else ""
+
+    assert report(0) == ""
+    wrong = report(1)
+    assert "line 13: console.log(1 + 1); // 3" in wrong and "expected: 3\n    actual:   2" in wrong
+    thrown = report(2)
+    assert "line 20: pc.removeTrack(undefinedSender);" in thrown
+    assert "throws ReferenceError: undefinedSender is not defined" in thrown
+    assert "line 25: Promise.reject" in report(3)
+    assert "does not compile: SyntaxError" in report(7)
+    assert report(8) == ""
+    assert "fromTheBlockBefore is not defined" in report(9)  # a fresh document per block
