@@ -27,6 +27,7 @@ from webrtc_sphinx.bcd_data import (
     snapshot_meta,
 )
 from webrtc_sphinx.bcd_markup import safe_inline_html
+from webrtc_sphinx import verified
 from webrtc_sphinx.fragments import render_fragment
 
 _ = get_translation("webrtc_sphinx")
@@ -226,6 +227,9 @@ def render_compat_table(key: str) -> str:
         mobile=_("Mobile"),
         mobile_count=len(MOBILE_BROWSERS),
         browsers=[find_browser(browser).name for browser in SHOWN_BROWSERS],
+        verified=verified.header_labels(key, SHOWN_BROWSERS),
+        verified_mark=verified.MARK,
+        verified_note=verified.note(key),
         rows=rows,
         note_label=_("Note"),
         notes=notes,
