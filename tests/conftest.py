@@ -24,6 +24,7 @@ import pytest
 from build_site import compile_catalogs  # tools/, on pytest's pythonpath
 from browsers import CHROMIUM, FIREFOX, Engine  # tools/, on pytest's pythonpath
 from local_server import serve
+from tests.browser_engines import find_engine
 from tests.run_once import run_dir, start_site_build
 from tests.sphinx_project import build_project
 
