@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from browsers import CHROMIUM, FIREFOX
 from build_site import compile_catalogs  # tools/, on pytest's pythonpath
-from browsers import CHROMIUM, FIREFOX, Engine  # tools/, on pytest's pythonpath
 from local_server import serve
 from tests.browser_engines import find_engine
 from tests.run_once import run_dir, start_site_build
@@ -36,16 +36,6 @@ if TYPE_CHECKING:
     from playwright.sync_api import Browser, Playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def find_engine(engine: Engine) -> str:
-    """The engine's binary; skips locally when missing, fails in CI where it must be installed."""
-    path = engine.find()
-    if path is None:
-        if os.environ.get("CI", "").lower() in ("true", "1"):
-            pytest.fail(f"CI is set but no {engine.title} is installed: {engine.install_hint}")
-        pytest.skip(f"no {engine.title} found: {engine.install_hint} to run its browser tests")
-    return path
 
 
 @pytest.fixture(scope="session")

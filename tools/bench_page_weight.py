@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from build_site import site_languages
 from browsers import CHROMIUM, launched, version
+from build_site import site_languages
 from local_server import serve
 
 PAGE: Final = "api/rtcpeerconnection/removetrack.html"

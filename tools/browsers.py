@@ -1,4 +1,4 @@
-"""How to start each real browser the tests, tools and benchmarks drive: Debian's Chromium and Firefox.
+"""How to start each real browser that tests, tools and benchmarks drive: Chromium and Firefox.
 
 One place knows each engine's executable, the flags or preferences that run it headless and
 offline with synthetic media, how to launch it through Playwright, and how to name its version.

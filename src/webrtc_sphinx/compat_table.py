@@ -15,6 +15,7 @@ from typing import Final
 from markupsafe import Markup, escape
 from sphinx.locale import get_translation
 
+from webrtc_sphinx import verified
 from webrtc_sphinx.bcd_data import (
     DESKTOP_BROWSERS,
     MOBILE_BROWSERS,
@@ -27,7 +28,6 @@ from webrtc_sphinx.bcd_data import (
     snapshot_meta,
 )
 from webrtc_sphinx.bcd_markup import safe_inline_html
-from webrtc_sphinx import verified
 from webrtc_sphinx.fragments import render_fragment
 
 _ = get_translation("webrtc_sphinx")

@@ -11,9 +11,9 @@ the spec with its evidence. Usage in MyST::
 
 The engines file gives the version of each engine the results were verified with.
 
-The "what it checks" sentences, the spec steps and the evidence notes become translatable paragraphs of the
-page (they carry a source), so the page's own catalog translates them; the column headers and
-result labels are UI strings of the extension's catalog.
+The "what it checks" sentences, the spec steps and the evidence notes become translatable
+paragraphs of the page (they carry a source), so the page's own catalog translates them; the
+column headers and result labels are UI strings of the extension's catalog.
 """
 
 from __future__ import annotations
