@@ -21,8 +21,7 @@ from webrtc_reference._event_loop import tasks_settled
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
-# One worker runs the package's browser tests, so Chromium and Firefox start once (conftest.py).
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("conformance-browsers")]
+pytestmark = pytest.mark.browser
 T = TypeVar("T")
 
 # The browser side, kept on window: one connection, one sent video track, a log of events.

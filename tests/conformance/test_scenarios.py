@@ -19,8 +19,6 @@ if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
 SCENARIOS = load_scenarios()
-# One worker runs the package's browser tests, so Chromium and Firefox start once (conftest.py).
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("conformance-browsers")]
 
 
 @pytest.mark.browser

@@ -13,9 +13,6 @@ from tests.conformance.scenarios import DRIVER_JS_PATH
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
 
-# One worker runs the package's browser tests, so Chromium and Firefox start once (conftest.py).
-pytestmark = pytest.mark.xdist_group("conformance-browsers")
-
 SDP_DIR = Path(__file__).resolve().parent.parent / "reference" / "data"
 SDP_FILES = sorted(SDP_DIR.glob("*.sdp"))
 

@@ -31,8 +31,6 @@ if TYPE_CHECKING:
 ROOT = HERE.parent.parent
 DOCS = ROOT / "docs"
 SITE_BLOCKS = collect_site(DOCS, ROOT)
-# One worker runs this module, so its Chromium and Firefox start once.
-pytestmark = pytest.mark.xdist_group("js-examples")
 
 
 @pytest.fixture(scope="module")
