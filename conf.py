@@ -64,6 +64,9 @@ html_js_files = ["lang-switcher.js"]
 html_last_updated_fmt = None
 html_copy_source = False
 html_show_sourcelink = False
+# The compatibility tables of these features mark the engine versions the tests verified.
+webrtc_verified_engines = "tests/conformance/engines.json"
+webrtc_verified_features = ["api.RTCPeerConnection.removeTrack", "api.RTCPeerConnection.addTrack"]
 # The API sidebar of a page (its {api-sidebar} directive) goes in the theme's left column.
 webrtc_api_sidebar_in_theme = True
 html_sidebars = {

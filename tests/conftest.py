@@ -1,4 +1,4 @@
-"""Fixtures shared by the test suites: the built site, a local server, a real Chromium.
+"""Fixtures shared by the test suites: the built site, a local server, real Chromium and Firefox.
 
 ``make test`` runs the suite on every core (pytest-xdist, ``--dist loadfile``). Three things
 keep that cheap and correct:
@@ -21,9 +21,10 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from browsers import CHROMIUM, FIREFOX
 from build_site import compile_catalogs  # tools/, on pytest's pythonpath
-from chromium import CHROMIUM_ARGS, find_chromium
 from local_server import serve
+from tests.browser_engines import find_engine
 from tests.run_once import run_dir, start_site_build
 from tests.sphinx_project import build_project
 
@@ -32,35 +33,44 @@ __all__ = ["build_project"]
 pytest_plugins = ["sphinx.testing.fixtures"]
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser
+    from playwright.sync_api import Browser, Playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="session")
 def chromium_executable() -> str:
-    """Debian's Chromium; skips locally when missing, fails in CI where it must be installed."""
-    path = find_chromium()
-    if path is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI is set but no Chromium is installed (apt-get install chromium)")
-        pytest.skip("no Chromium found: install Debian's 'chromium' package to run browser tests")
-    return path
+    return find_engine(CHROMIUM)
+
+
+@pytest.fixture(scope="session")
+def firefox_executable() -> str:
+    return find_engine(FIREFOX)
+
+
+# Playwright's sync API marks an event loop as running in this thread while it is started, so
+# asyncio.run() fails for as long as it lives: it lives per module (per package where a package
+# needs one browser for several modules, see tests/conformance/conftest.py), never per session.
+@pytest.fixture(scope="module")
+def playwright() -> Iterator[Playwright]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as started:
+        yield started
 
 
 @pytest.fixture(scope="module")
-def browser(chromium_executable: str) -> Iterator[Browser]:
-    """A headless Chromium driven by Playwright, one per test module."""
-    from playwright.sync_api import sync_playwright
+def browser(playwright: Playwright, chromium_executable: str) -> Iterator[Browser]:
+    """A headless Chromium driven by Playwright."""
+    with CHROMIUM.started(playwright, chromium_executable) as started:
+        yield started
 
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=chromium_executable, args=CHROMIUM_ARGS
-        )
-        try:
-            yield launched
-        finally:
-            launched.close()
+
+@pytest.fixture(scope="module")
+def firefox(playwright: Playwright, firefox_executable: str) -> Iterator[Browser]:
+    """A headless Firefox driven by Playwright through WebDriver BiDi."""
+    with FIREFOX.started(playwright, firefox_executable) as started:
+        yield started
 
 
 def pytest_configure(config: pytest.Config) -> None:

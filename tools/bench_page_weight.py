@@ -11,13 +11,13 @@ from __future__ import annotations
 import argparse
 import gzip
 import platform
-import shutil
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+from browsers import CHROMIUM, launched, version
 from build_site import site_languages
 from local_server import serve
 
@@ -25,11 +25,6 @@ PAGE: Final = "api/rtcpeerconnection/removetrack.html"
 LANGUAGES: Final = site_languages()
 RESOURCE_TYPES: Final = ("document", "stylesheet", "script", "font", "image")
 BUDGET_BYTES: Final = 60_000  # gzipped, everything one page load fetches
-# Headless and offline: without these, Chromium keeps calling home in the background.
-CHROMIUM_FLAGS: Final = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 
 
 @dataclass(frozen=True)
@@ -71,34 +66,30 @@ def machine_description(browser_version: str) -> str:
 
 def measure(site: Path, chromium: str) -> tuple[dict[str, list[Resource]], str]:
     """Load the page in each language; return its responses per language and Chromium's version."""
-    from playwright.sync_api import Response, sync_playwright
+    from playwright.sync_api import Response
 
     loads: dict[str, list[Resource]] = {}
-    with serve(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
-        try:
-            for language in LANGUAGES:
-                responses: list[Response] = []
-                context = browser.new_context()
-                page = context.new_page()
+    with serve(site) as base, launched(CHROMIUM, chromium) as browser:
+        for language in LANGUAGES:
+            responses: list[Response] = []
+            context = browser.new_context()
+            page = context.new_page()
 
-                def record(response: Response, into: list[Response] = responses) -> None:
-                    into.append(response)
+            def record(response: Response, into: list[Response] = responses) -> None:
+                into.append(response)
 
-                page.on("response", record)
-                page.goto(f"{base}{language}/{PAGE}", wait_until="networkidle")
-                resources = []
-                for response in responses:
-                    if response.url.startswith("data:") or 300 <= response.status < 400:
-                        continue
-                    body = response.body()
-                    kind = response.request.resource_type
-                    resources.append(Resource(response.url, kind, len(body), gzipped_size(body)))
-                loads[language] = resources
-                context.close()
-            return loads, browser.version
-        finally:
-            browser.close()
+            page.on("response", record)
+            page.goto(f"{base}{language}/{PAGE}", wait_until="networkidle")
+            resources = []
+            for response in responses:
+                if response.url.startswith("data:") or 300 <= response.status < 400:
+                    continue
+                body = response.body()
+                kind = response.request.resource_type
+                resources.append(Resource(response.url, kind, len(body), gzipped_size(body)))
+            loads[language] = resources
+            context.close()
+        return loads, version(browser)
 
 
 def report(loads: dict[str, list[Resource]], machine: str, budget: int) -> tuple[str, bool]:
@@ -128,9 +119,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"bench_page_weight: {PAGE} not built for {missing} under {options.site}",
               file=sys.stderr)
         return 2
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    chromium = CHROMIUM.find()
     if chromium is None:
-        print("bench_page_weight: no Chromium found (apt-get install chromium)", file=sys.stderr)
+        print(f"bench_page_weight: no Chromium found: {CHROMIUM.install_hint}", file=sys.stderr)
         return 2
     loads, version = measure(options.site, chromium)
     text, within = report(loads, machine_description(version), options.budget)

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Final
 from urllib.parse import unquote, urlsplit
 
-from bench_page_weight import CHROMIUM_FLAGS, PAGE, gzipped_size
-from chromium import find_chromium
+from bench_page_weight import PAGE, gzipped_size
+from browsers import CHROMIUM, launched
 from local_server import serve
 
 # Clicks the block's button and waits for its result, timed in the page itself.
@@ -40,29 +40,25 @@ class PythonRun:
 
 
 def measure_python_run(site: Path, chromium: str, language: str = "en") -> PythonRun:
-    from playwright.sync_api import Response, sync_playwright
+    from playwright.sync_api import Response
 
-    with serve(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
-        try:
-            context = browser.new_context()
-            page = context.new_page()
-            page.goto(f"{base}{language}/{PAGE}", wait_until="networkidle")
-            responses: list[Response] = []
+    with serve(site) as base, launched(CHROMIUM, chromium) as browser:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(f"{base}{language}/{PAGE}", wait_until="networkidle")
+        responses: list[Response] = []
 
-            def record(response: Response) -> None:
-                responses.append(response)
+        def record(response: Response) -> None:
+            responses.append(response)
 
-            context.on("response", record)
-            button = page.locator('.tryit[data-tryit="py"] button').first
-            milliseconds = float(button.evaluate(_CLICK_AND_WAIT))
-            # The worker's responses are gone with the worker: read what the server sent.
-            bodies = [(site / unquote(urlsplit(r.url).path).lstrip("/")).read_bytes()
-                      for r in responses if r.ok]
-            return PythonRun(len(bodies), sum(map(len, bodies)),
-                             sum(map(gzipped_size, bodies)), milliseconds)
-        finally:
-            browser.close()
+        context.on("response", record)
+        button = page.locator('.tryit[data-tryit="py"] button').first
+        milliseconds = float(button.evaluate(_CLICK_AND_WAIT))
+        # The worker's responses are gone with the worker: read what the server sent.
+        bodies = [(site / unquote(urlsplit(r.url).path).lstrip("/")).read_bytes()
+                  for r in responses if r.ok]
+        return PythonRun(len(bodies), sum(map(len, bodies)),
+                         sum(map(gzipped_size, bodies)), milliseconds)
 
 
 def report(run: PythonRun) -> str:
@@ -76,9 +72,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--site", type=Path, required=True, help="the built site (root of en/, de/)"
     )
     options = parser.parse_args(argv)
-    chromium = find_chromium()
+    chromium = CHROMIUM.find()
     if chromium is None:
-        print("bench_tryit: no Chromium found (apt-get install chromium)", file=sys.stderr)
+        print(f"bench_tryit: no Chromium found: {CHROMIUM.install_hint}", file=sys.stderr)
         return 2
     print(report(measure_python_run(options.site, chromium)))
     return 0

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Final
 
-from chromium import CHROMIUM_ARGS, find_chromium
+from browsers import CHROMIUM, launched
 
 ROOT: Final = Path(__file__).resolve().parent.parent
 DATA_DIR: Final = ROOT / "tests" / "reference" / "sdp" / "data"
@@ -79,15 +79,9 @@ async () => {
 
 def capture(executable: str) -> dict[str, dict[str, object]]:
     """Run the scenario in Chromium; return {"sdp": {name: text}, "ids": {...}}."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page()
-            result: dict[str, dict[str, object]] = page.evaluate(SCENARIO)
-        finally:
-            browser.close()
+    with launched(CHROMIUM, executable) as browser:
+        page = browser.new_page()
+        result: dict[str, dict[str, object]] = page.evaluate(SCENARIO)
     return result
 
 
@@ -112,7 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument(
         "--chromium",
-        default=find_chromium(),
+        default=CHROMIUM.find(),
         help="Chromium binary (default: chromium on PATH)",
     )
     parser.add_argument(

@@ -241,7 +241,7 @@ def _apply_remote_sections(
         by_mid[section.mid] = transceiver
         pc._used_mids.add(section.mid)
         # Step 4.7.11.2.10.
-        rejected = section.port == 0
+        rejected = section.rejected
         direction = Direction.INACTIVE if rejected else REVERSED[Direction(section.direction)]
         # Step 4.7.11.2.11.
         msids = [s for s, _ in section.msids if s != "-"] if direction in RECEIVING else []
@@ -289,6 +289,6 @@ def _remove_rejected_stopped_transceivers(pc: Connection) -> None:
                                                         pc._slots.current_remote]
     for description in descriptions:
         if description is not None:
-            rejected.update(s.mid for s in description._model.media if s.port == 0 and s.mid)
+            rejected.update(s.mid for s in description._model.media if s.rejected and s.mid)
     pc._transceivers[:] = [t for t in pc._transceivers
                            if not (t._stopped and t._mid is not None and t._mid in rejected)]

@@ -141,7 +141,7 @@ def build_answer(
     owners: Owners = []
     for offered in offer.media:
         owner = by_mid.get(offered.mid) if offered.mid is not None else None
-        if owner is None or offered.port == 0 or owner._stopped or owner._kind != offered.kind:
+        if owner is None or offered.rejected or owner._stopped or owner._kind != offered.kind:
             media.append(rejected_section(offered, identity, identity.answer_setup()))
             owners.append(None)
             continue

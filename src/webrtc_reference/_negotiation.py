@@ -61,7 +61,7 @@ def check_if_negotiation_is_needed(
             if _section_needs_negotiation(transceiver, section, description, remote):
                 return True
         # Step 5.4.
-        elif section.port != 0 and _not_rejected_remotely(transceiver._mid, remote):
+        elif not section.rejected and _not_rejected_remotely(transceiver._mid, remote):
             return True
     # Step 6.
     return False
@@ -94,4 +94,4 @@ def _section_needs_negotiation(
 
 def _not_rejected_remotely(mid: str | None, remote: dict[str, MediaSection]) -> bool:
     section = remote.get(mid or "")
-    return section is None or section.port != 0
+    return section is None or not section.rejected

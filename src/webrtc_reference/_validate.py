@@ -56,7 +56,7 @@ def _check_m_lines_kept(
     if len(model.media) < len(base.media):
         raise InvalidAccessError("the offer has fewer m-sections than the last description")
     for index, (old, new) in enumerate(zip(base.media, model.media, strict=False)):
-        recycled = old.port == 0 and sdp_type is RTCSdpType.OFFER
+        recycled = old.rejected and sdp_type is RTCSdpType.OFFER
         if not recycled and (old.mid != new.mid or old.kind != new.kind):
             raise InvalidAccessError(
                 f"m-section {index} is {new.kind} mid {new.mid}; expected {old.kind} mid {old.mid}")

@@ -15,6 +15,7 @@ from typing import Final
 from markupsafe import Markup, escape
 from sphinx.locale import get_translation
 
+from webrtc_sphinx import verified
 from webrtc_sphinx.bcd_data import (
     DESKTOP_BROWSERS,
     MOBILE_BROWSERS,
@@ -226,6 +227,9 @@ def render_compat_table(key: str) -> str:
         mobile=_("Mobile"),
         mobile_count=len(MOBILE_BROWSERS),
         browsers=[find_browser(browser).name for browser in SHOWN_BROWSERS],
+        verified=verified.header_labels(key, SHOWN_BROWSERS),
+        verified_mark=verified.MARK,
+        verified_note=verified.note(key),
         rows=rows,
         note_label=_("Note"),
         notes=notes,

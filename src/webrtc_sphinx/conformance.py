@@ -1,11 +1,15 @@
 """The ``conformance-results`` directive: the differential scenarios and their results as a table.
 
-It reads the scenario data the conformance tests run (in Chromium and against webrtc_reference)
-and lists each scenario, what it checks, the spec steps, and its result: the two agree, or a
-recorded divergence of Chromium from the spec with its evidence. Usage in MyST::
+It reads the scenario data the conformance tests run (in Chromium, in Firefox and against
+webrtc_reference) and lists each scenario, what it checks, the spec steps, and side by side the
+model's result and each engine's: the same trace, or a recorded divergence of that engine from
+the spec with its evidence. Usage in MyST::
 
     ```{conformance-results} ../tests/conformance/scenarios.json
+    :engines: ../tests/conformance/engines.json
     ```
+
+The engines file gives the version of each engine the results were verified with.
 
 The "what it checks" sentences, the spec steps and the evidence notes become translatable
 paragraphs of the page (they carry a source), so the page's own catalog translates them; the
@@ -19,6 +23,7 @@ import re
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 from sphinx.locale import get_translation
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
@@ -31,16 +36,30 @@ _ = get_translation("webrtc_sphinx")
 logger = logging.getLogger(__name__)
 
 
+ENGINES = {"chromium": "Chromium", "firefox": "Firefox"}  # record key -> name readers know
+
+
+def _engine(record: dict[str, Any]) -> str:
+    return next(name for name in ENGINES if name in record)
+
+
+def _steps(record: dict[str, Any]) -> str:
+    return ", ".join(str(step) for step in record["steps"])
+
+
 class ConformanceResults(SphinxDirective):
+    """The table; option ``:engines:`` names a JSON file {engine: version verified here}."""
+
     required_arguments: ClassVar[int] = 1
     has_content: ClassVar[bool] = False
+    option_spec: ClassVar[dict[str, Any]] = {"engines": directives.unchanged_required}
 
-    def run(self) -> list[nodes.Node]:
-        relative, absolute = self.env.relfn2path(self.arguments[0], self.env.docname)
+    def _load(self, argument: str) -> Any:
+        relative, absolute = self.env.relfn2path(argument, self.env.docname)
         self.env.note_dependency(relative)
         try:
             with open(absolute, encoding="utf-8") as data:
-                scenarios: list[dict[str, Any]] = json.load(data)
+                return json.load(data)
         except (OSError, ValueError) as error:
             logger.warning(
                 "conformance-results: cannot read %s: %s",
@@ -50,12 +69,29 @@ class ConformanceResults(SphinxDirective):
                 type="webrtc",
                 subtype="conformance",
             )
+            return None
+
+    def run(self) -> list[nodes.Node]:
+        scenarios: list[dict[str, Any]] | None = self._load(self.arguments[0])
+        versions: dict[str, str] | None = (
+            self._load(self.options["engines"]) if "engines" in self.options else {}
+        )
+        if scenarios is None or versions is None:
             return []
-        diverging = sum(1 for s in scenarios if s.get("divergences"))
+        self.versions = versions
+        counts = {
+            engine: sum(
+                1 for s in scenarios if any(_engine(r) == engine for r in s.get("divergences", []))
+            )
+            for engine in ENGINES
+        }
+        agree = sum(1 for s in scenarios if not s.get("divergences"))
         summary = nodes.paragraph(
             text=_(
-                "{total} scenarios: {agree} agree, {diverge} with a recorded Chromium divergence."
-            ).format(total=len(scenarios), agree=len(scenarios) - diverging, diverge=diverging)
+                "{total} scenarios: {agree} with the same trace in the model and both engines, "
+                "{chromium} with a recorded Chromium divergence, "
+                "{firefox} with a recorded Firefox divergence."
+            ).format(total=len(scenarios), agree=agree, **counts)
         )
         summary["translatable"] = False  # already a UI string; its counts change with the data
         return [summary, self._table(scenarios)]
@@ -66,12 +102,17 @@ class ConformanceResults(SphinxDirective):
         para.source, para.line = self.get_source_info()
         return para
 
+    def _engine_header(self, engine: str) -> str:
+        version = self.versions.get(engine)
+        return f"{ENGINES[engine]} {version}" if version else ENGINES[engine]
+
     def _table(self, scenarios: list[dict[str, Any]]) -> nodes.table:
-        headers = [_("Scenario"), _("What it checks"), _("Spec steps"), _("Result")]
+        headers = [_("Scenario"), _("What it checks"), _("Spec steps"), _("Model")]
+        headers += [self._engine_header(engine) for engine in ENGINES]
         table = nodes.table(classes=["wsx-conformance"])
         group = nodes.tgroup(cols=len(headers))
         table += group
-        for width in (18, 42, 15, 25):
+        for width in (14, 22, 12, 18, 17, 17):
             group += nodes.colspec(colwidth=width)
         head_row = nodes.row()
         for header in headers:
@@ -83,42 +124,55 @@ class ConformanceResults(SphinxDirective):
             row += nodes.entry("", nodes.paragraph("", "", nodes.literal(text=scenario["id"])))
             row += nodes.entry("", self._translatable(scenario["checks"]))
             row += nodes.entry("", self._translatable(scenario["spec"]))
-            row += nodes.entry("", *self._result(scenario))
+            row += nodes.entry("", *self._model(scenario))
+            for engine in ENGINES:
+                row += nodes.entry("", *self._result(scenario, engine))
             body += row
         group += body
         return table
 
-    def _result(self, scenario: dict[str, Any]) -> list[nodes.Node]:
+    def _model(self, scenario: dict[str, Any]) -> list[nodes.Node]:
+        """The spec's values where an engine departs (the model holds them), once per leaf."""
         records = scenario.get("divergences", [])
         if not records:
-            return [nodes.paragraph(text=_("agrees"))]
+            return [nodes.paragraph(text=_("same trace as both engines"))]
+        result: list[nodes.Node] = []
+        seen: set[tuple[str, str]] = set()
+        for record in records:
+            key = (record["field"], _steps(record))
+            if key in seen:
+                continue
+            seen.add(key)
+            line = _("{field} at step {steps}: {value} (the spec: {spec_step})")
+            result.append(self._line(line, record, record["spec"]))
+        return result
+
+    def _result(self, scenario: dict[str, Any], engine: str) -> list[nodes.Node]:
+        records = [r for r in scenario.get("divergences", []) if _engine(r) == engine]
+        if not records:
+            return [nodes.paragraph(text=_("agrees with the model"))]
         result: list[nodes.Node] = [
             nodes.paragraph("", "", nodes.strong(text=_("recorded divergence")))
         ]
+        evidence: list[str] = []
         for record in records:
-            line = _(
-                "{field} at step {steps}: the spec ({spec_step}) gives {spec}, "
-                "Chromium {version} gives {chromium}."
-            )
-            # Placeholders become code, so that values keep their straight quotes.
-            marked = line.format(
-                field="\0",
-                spec="\1",
-                chromium="\2",
-                spec_step=record["spec_step"],
-                steps=", ".join(str(step) for step in record["steps"]),
-                version=record["chromium_version"],
-            )
-            codes = {
-                "\0": record["field"],
-                "\1": json.dumps(record["spec"]),
-                "\2": json.dumps(record["chromium"]),
-            }
-            para = nodes.paragraph()
-            for piece in re.split("([\0\1\2])", marked):
-                para += nodes.literal(text=codes[piece]) if piece in codes else nodes.Text(piece)
-            result += [para, self._translatable(record["evidence"])]
+            line = _("{field} at step {steps}: {value}")
+            result.append(self._line(line, record, record[engine]))
+            if record["evidence"] not in evidence:
+                evidence.append(record["evidence"])
+        result += [self._translatable(text) for text in evidence]
         return result
+
+    def _line(self, line: str, record: dict[str, Any], value: Any) -> nodes.paragraph:
+        """One record as a sentence; the field and the value become code (straight quotes)."""
+        marked = line.format(
+            field="\0", value="\1", steps=_steps(record), spec_step=record["spec_step"]
+        )
+        codes = {"\0": record["field"], "\1": json.dumps(value)}
+        para = nodes.paragraph()
+        for piece in re.split("([\0\1])", marked):
+            para += nodes.literal(text=codes[piece]) if piece in codes else nodes.Text(piece)
+        return para
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

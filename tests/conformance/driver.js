@@ -3,13 +3,16 @@
 // the two must be equal, field by field. Loaded into an about:blank page as a classic script.
 "use strict";
 
-// The m-sections of an SDP text as "kind:direction", or "kind:rejected" for port 0.
+// The m-sections of an SDP text as "kind:direction", or "kind:rejected" for port 0. Port 0 with
+// a=bundle-only is no rejection (RFC 8843 §6): Firefox's offers mark bundled sections so.
 function sdpSections(sdp) {
   const sections = [];
   for (const line of sdp.split(/\r?\n/)) {
     if (line.startsWith("m=")) {
       const [kind, port] = line.slice(2).split(" ");
       sections.push({ kind, rejected: port === "0", direction: "sendrecv" });
+    } else if (sections.length > 0 && line === "a=bundle-only") {
+      sections[sections.length - 1].rejected = false;
     } else if (sections.length > 0 && /^a=(sendrecv|sendonly|recvonly|inactive)$/.test(line)) {
       sections[sections.length - 1].direction = line.slice(2);
     }
@@ -17,19 +20,31 @@ function sdpSections(sdp) {
   return sections.map((s) => `${s.kind}:${s.rejected ? "rejected" : s.direction}`);
 }
 
-// Let the tasks already queued run. Chromium queues some of them (negotiationneeded after an
-// answer) only after a hop through its WebRTC threads, so a few turns are not always enough:
-// wait a little real time too, then a few more turns.
-async function settleTasks() {
-  const turn = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+// The description without its ICE candidates. Re-offers carry the candidates gathered so far
+// (JSEP 5.2.2); passed on, they would connect the two pages and let media flow, and the mute and
+// unmute events that follow depend on the network's timing, which the model does not have.
+function withoutCandidates(sdp) {
+  return sdp.replace(/^a=(candidate|end-of-candidates).*\r?\n/gm, "");
+}
+
+const turn = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// Let the tasks already queued run, then wait until the step has seen at least `expected`
+// events (the model's count for the step) or the deadline passes. Engines queue some events
+// only after a hop through their WebRTC threads (Chromium's negotiationneeded after an answer,
+// Firefox's a few milliseconds after the next task), so a fixed number of turns is not enough.
+async function settleTasks(events, expected, deadlineMs = 2000) {
+  const end = performance.now() + deadlineMs;
   await turn(0);
-  await turn(100);
-  for (let i = 0; i < 3; i++) await turn(0);
+  while (events.length < expected && performance.now() < end) await turn(2);
+  for (let i = 0; i < 3; i++) await turn(0); // a late extra event still lands in this step
 }
 
 class Run {
-  constructor(scenario) {
+  // expected[i]: how many events the model saw at step i, so that a wait knows when it is done.
+  constructor(scenario, expected = []) {
     this.scenario = scenario;
+    this.expected = expected;
     this.pcs = { a: new RTCPeerConnection(), b: new RTCPeerConnection() };
     this.events = [];
     this.tracks = {}; // name -> local MediaStreamTrack
@@ -172,7 +187,7 @@ class Run {
   }
 
   // Runs one step; returns the SDP sections of descriptions it created, or null.
-  async step(step) {
+  async step(step, index) {
     const pc = this.pcs[step.pc];
     const other = step.pc === "a" ? "b" : "a";
     switch (step.op) {
@@ -228,7 +243,7 @@ class Run {
         pc.close();
         return null;
       case "wait":
-        await settleTasks();
+        await settleTasks(this.events, this.expected[index] ?? 0);
         return null;
       case "exchangeCandidates": {
         // Each pc gets the candidates the other gathered; then wait for the events of step.until.
@@ -280,11 +295,11 @@ class Run {
   async run() {
     const trace = [];
     this.snapshot(); // start watching the receiver tracks
-    for (const step of this.scenario.steps) {
+    for (const [index, step] of this.scenario.steps.entries()) {
       let error = null;
       let sdp = null;
       try {
-        sdp = await this.step(step);
+        sdp = await this.step(step, index);
       } catch (e) {
         error = e.name;
       }
@@ -299,5 +314,5 @@ class Run {
   }
 }
 
-window.runScenario = (scenario) => new Run(scenario).run();
+window.runScenario = (scenario, expected) => new Run(scenario, expected).run();
 window.sdpSections = sdpSections;

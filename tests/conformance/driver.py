@@ -23,12 +23,18 @@ _CANDIDATE = re.compile(r"^a=candidate:.*\r\n", re.MULTILINE)
 
 
 def sdp_sections(sdp: str) -> list[str]:
-    """The m-sections of an SDP text as "kind:direction", or "kind:rejected" for port 0."""
+    """The m-sections of an SDP text as "kind:direction", or "kind:rejected" for port 0.
+
+    Port 0 with a=bundle-only is no rejection (RFC 8843 §6): Firefox's offers mark bundled
+    sections so.
+    """
     sections: list[dict[str, Any]] = []
     for line in sdp.splitlines():
         if line.startswith("m="):
             kind, port = line[2:].split(" ")[:2]
             sections.append({"kind": kind, "rejected": port == "0", "direction": "sendrecv"})
+        elif sections and line == "a=bundle-only":
+            sections[-1]["rejected"] = False
         elif sections and (match := _DIRECTION.match(line)):
             sections[-1]["direction"] = match.group(1)
     return [f"{s['kind']}:{'rejected' if s['rejected'] else s['direction']}" for s in sections]

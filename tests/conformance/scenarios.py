@@ -9,6 +9,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 SCENARIOS_PATH = HERE / "scenarios.json"
 DRIVER_JS_PATH = HERE / "driver.js"
+ENGINES_PATH = HERE / "engines.json"  # the engine versions the recorded results were verified with
 
 # The ops both drivers implement; a scenario using anything else is a data error.
 OPS = frozenset(
@@ -80,13 +81,32 @@ def differences(
     return found
 
 
-def recorded(scenario: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
-    """{"<step>:<path>": (spec value, Chromium value)} from the scenario's divergence records."""
+ENGINES = ("chromium", "firefox")  # the engines a divergence record may name
+
+
+def record_engine(record: dict[str, Any]) -> str:
+    """The engine a divergence record is about: the one engine key it carries."""
+    (engine,) = [name for name in ENGINES if name in record]
+    return engine
+
+
+def recorded(scenario: dict[str, Any], engine: str = "chromium") -> dict[str, tuple[Any, Any]]:
+    """{"<step>:<path>": (spec value, engine's value)} from the engine's divergence records."""
     found: dict[str, tuple[Any, Any]] = {}
     for record in scenario.get("divergences", []):
-        for step in record["steps"]:
-            found[f"{step}:{record['field']}"] = (record["spec"], record["chromium"])
+        if record_engine(record) == engine:
+            for step in record["steps"]:
+                found[f"{step}:{record['field']}"] = (record["spec"], record[engine])
     return found
+
+
+def expected_event_counts(
+    scenario: dict[str, Any], model: list[dict[str, Any]], engine: str
+) -> list[int]:
+    """How many events the engine should show at each step: the model's count, or the recorded
+    divergence's where the engine's events are on record. The browser driver waits for these."""
+    events = {key: value for key, (_, value) in recorded(scenario, engine).items()}
+    return [len(events.get(f"{index}:events", step["events"])) for index, step in enumerate(model)]
 
 
 def _show(diffs: dict[str, tuple[Any, Any]], left: str, right: str) -> str:
@@ -97,26 +117,30 @@ def _show(diffs: dict[str, tuple[Any, Any]], left: str, right: str) -> str:
 
 
 def judge(
-    scenario: dict[str, Any], model: list[dict[str, Any]], browser: list[dict[str, Any]]
+    scenario: dict[str, Any],
+    model: list[dict[str, Any]],
+    browser: list[dict[str, Any]],
+    engine: str = "chromium",
 ) -> list[str]:
-    """The problems of one scenario run: unexplained differences and stale records.
+    """The problems of one scenario run in one engine: unexplained differences, stale records.
 
-    Where a divergence is recorded, the model must hold the spec's value and Chromium the
-    recorded one; a record that no longer matches (Chromium fixed or changed) is a problem too.
+    Where a divergence is recorded for the engine, the model must hold the spec's value and the
+    engine the recorded one; a record that no longer matches (the engine fixed or changed it) is a
+    problem too.
     """
     found = differences(model, browser)
-    expected = recorded(scenario)
+    expected = recorded(scenario, engine)
     stale = {k: v for k, v in expected.items() if found.get(k) != v}
     unexplained = {k: v for k, v in found.items() if k not in expected}
     problems = []
     if unexplained:
-        problems.append("model and Chromium differ:\n" + _show(unexplained, "model", "chromium"))
+        problems.append(f"model and {engine} differ:\n" + _show(unexplained, "model", engine))
     if stale:
         now = {k: found.get(k, ("(equal)", "(equal)")) for k in stale}
         problems.append(
             "recorded divergences no longer hold (update or remove the record):\n"
-            + _show(stale, "recorded spec", "recorded chromium")
+            + _show(stale, "recorded spec", f"recorded {engine}")
             + "\n now:\n"
-            + _show(now, "model", "chromium")
+            + _show(now, "model", engine)
         )
     return problems

@@ -1,4 +1,4 @@
-"""Interop across SDP: a webrtc_reference RTCPeerConnection and Chromium's negotiate.
+"""Interop across SDP: a webrtc_reference RTCPeerConnection negotiates with a real browser.
 
 The test passes each description from one side to the other as text. Each side sends one
 track in one stream and receives the other's. Then each side in turn calls removeTrack() and
@@ -19,7 +19,7 @@ import webrtc_reference as w
 from webrtc_reference._dom.event_loop import tasks_settled
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Page
 
 pytestmark = pytest.mark.browser
 T = TypeVar("T")
@@ -79,6 +79,7 @@ class PythonSide:
         self.runner = runner
         self.events: list[str] = []
         self.remote: Any = None
+        self.watched: set[str] = set()  # ids of the streams whose events are logged already
         self.pc, self.track, self.stream = runner.run(self._setup())
 
     async def _setup(self) -> tuple[Any, Any, Any]:
@@ -92,6 +93,9 @@ class PythonSide:
         ids = ",".join(s.id for s in event.streams)
         self.events.append(f"track:{event.track.kind}:{ids}")
         for stream in event.streams:
+            if stream.id in self.watched:
+                continue
+            self.watched.add(stream.id)
             for kind in ("addtrack", "removetrack"):
                 stream.addEventListener(
                     kind,
@@ -196,12 +200,12 @@ def browser_state(page: Page) -> dict[str, Any]:
 
 
 @pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context()
-    page = context.new_page()
-    yield page
-    page.evaluate("() => { if (window.side) { side.pc.close(); side.track.stop(); } }")
-    context.close()
+def page(engine_page: Page) -> Iterator[Page]:
+    """The engine's page of the package; the browser side it gets is closed after the test."""
+    yield engine_page
+    engine_page.evaluate(
+        "() => { if (window.side) { side.pc.close(); side.track.stop(); delete window.side; } }"
+    )
 
 
 @pytest.fixture
@@ -224,7 +228,7 @@ def _exchange(offerer: str, page: Page, py: PythonSide) -> None:
         browser_accept(page, py.answer(browser_offer(page)))
 
 
-@pytest.mark.parametrize("first_offerer", ["python", "chromium"])
+@pytest.mark.parametrize("first_offerer", ["python", "browser"])
 def test_removal_is_observed_across_sdp(
     page: Page, python_side: PythonSide, first_offerer: str
 ) -> None:
@@ -236,8 +240,8 @@ def test_removal_is_observed_across_sdp(
     # 1. First negotiation: each side sends its track and receives the other's.
     _exchange(first_offerer, page, py)
     if first_offerer == "python":
-        # Chromium answered the audio m-section; its video needs a second round, offered by it.
-        _exchange("chromium", page, py)
+        # The browser answered the audio m-section; its video needs a second round, offered by it.
+        _exchange("browser", page, py)
     else:
         _exchange("python", page, py)
     got, seen = py.state(), browser_state(page)
@@ -253,7 +257,7 @@ def test_removal_is_observed_across_sdp(
         "video": "sendonly",
     }
 
-    # 2. Python removes its audio track and offers: Chromium's stream loses the audio track.
+    # 2. Python removes its audio track and offers: the browser's stream loses the audio track.
     py.call(py.pc.removeTrack, py_sender)
     _exchange("python", page, py)
     got, seen = py.state(), browser_state(page)
@@ -270,9 +274,9 @@ def test_removal_is_observed_across_sdp(
         "hasTrack": False,
     }
 
-    # 3. Chromium removes its video track and offers: the Python stream loses the video track.
+    # 3. The browser removes its video track and offers: the Python stream loses the video track.
     page.evaluate("() => side.pc.removeTrack(side.sender)")
-    _exchange("chromium", page, py)
+    _exchange("browser", page, py)
     got, seen = py.state(), browser_state(page)
     assert "negotiationneeded" in seen["events"]
     assert got["events"] == [f"removetrack:{browser_stream_id}:video"]
@@ -282,3 +286,42 @@ def test_removal_is_observed_across_sdp(
     assert video_got["currentDirection"] == "inactive"
     assert (video_seen["direction"], video_seen["currentDirection"]) == ("recvonly", "inactive")
     assert got["signalingState"] == seen["signalingState"] == "stable"
+
+
+# Two video tracks in one stream: Firefox's offer (JSEP's "balanced" bundle policy) gives the
+# second video section port 0 and a=bundle-only, which rejects nothing (RFC 8843 §6).
+TWO_VIDEO_TRACKS = """
+() => {
+  const canvas = document.createElement("canvas");
+  canvas.getContext("2d").fillRect(0, 0, 8, 8);
+  side.sender = side.pc.addTrack(side.track, side.stream);
+  side.second = side.pc.addTrack(canvas.captureStream().getVideoTracks()[0], side.stream);
+}
+"""
+
+
+def test_bundle_only_sections_of_a_browser_offer_are_accepted(
+    engine: str, page: Page, python_side: PythonSide
+) -> None:
+    py = python_side
+    browser_stream_id = page.evaluate(BROWSER_SIDE)
+    page.evaluate(TWO_VIDEO_TRACKS)
+    offer = browser_offer(page)
+    video_ports = [line.split()[1] for line in offer.splitlines() if line.startswith("m=video")]
+    if engine == "firefox":
+        assert video_ports == ["9", "0"] and "a=bundle-only" in offer
+    browser_accept(page, py.answer(offer))
+    got, seen = py.state(), browser_state(page)
+    assert got["events"] == [f"track:video:{browser_stream_id}"] * 2
+    assert got["remoteTracks"] == ["video", "video"]
+    assert [t["currentDirection"] for t in got["transceivers"]] == ["recvonly"] * 2
+    assert [t["currentDirection"] for t in seen["transceivers"]] == ["sendonly"] * 2
+
+    # The browser removes the second track and offers again: one removetrack, no track event.
+    page.evaluate("() => side.pc.removeTrack(side.second)")
+    browser_accept(page, py.answer(browser_offer(page)))
+    got, seen = py.state(), browser_state(page)
+    assert got["events"] == [f"removetrack:{browser_stream_id}:video"]
+    assert got["remoteTracks"] == ["video"]
+    assert [t["currentDirection"] for t in got["transceivers"]] == ["recvonly", "inactive"]
+    assert [t["currentDirection"] for t in seen["transceivers"]] == ["sendonly", "inactive"]

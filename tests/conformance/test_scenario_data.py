@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from tests.conformance.scenarios import OPS, judge, load_scenarios
+from typing import Any
+
+import pytest
+
+from tests.conformance.scenarios import ENGINES, OPS, expected_event_counts, judge, load_scenarios
 
 SCENARIOS = load_scenarios()
-RECORD_KEYS = {"steps", "field", "spec", "chromium", "chromium_version", "spec_step", "evidence"}
+COMMON_KEYS = {"steps", "field", "spec", "spec_step", "evidence"}
 
 
 def test_at_least_forty_scenarios_with_unique_ids() -> None:
@@ -30,8 +34,11 @@ def test_every_scenario_says_what_it_checks() -> None:
 def test_divergence_records_are_complete() -> None:
     for scenario in SCENARIOS:
         for record in scenario.get("divergences", []):
-            assert set(record) == RECORD_KEYS, (scenario["id"], sorted(set(record) ^ RECORD_KEYS))
-            assert record["spec"] != record["chromium"], scenario["id"]
+            engines = [name for name in ENGINES if name in record]
+            assert len(engines) == 1, (scenario["id"], "a record names exactly one engine")
+            keys = COMMON_KEYS | {engines[0], f"{engines[0]}_version"}
+            assert set(record) == keys, (scenario["id"], sorted(set(record) ^ keys))
+            assert record["spec"] != record[engines[0]], scenario["id"]
             assert all(0 <= step < len(scenario["steps"]) for step in record["steps"]), scenario[
                 "id"
             ]
@@ -77,3 +84,30 @@ def test_judge_fails_a_record_when_the_model_leaves_the_spec() -> None:
 def test_judge_reports_an_unrecorded_difference() -> None:
     (problem,) = judge({}, _trace(0), _trace(1))
     assert "step 0:state.a.senders: model 0 / chromium 1" in problem
+
+
+FIREFOX_RECORD = {**{k: v for k, v in RECORD.items() if not k.startswith("chromium")},
+                  "firefox": 1, "firefox_version": "153.8.0"}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_record_holds_for_its_engine_only(engine: str) -> None:
+    scenario = {"divergences": [FIREFOX_RECORD]}
+    problems = judge(scenario, _trace(0), _trace(1), engine)
+    if engine == "firefox":
+        assert problems == []
+    else:
+        (problem,) = problems
+        assert "step 0:state.a.senders: model 0 / chromium 1" in problem
+    # The other engine agreeing with the spec is fine for it, and a stale record for Firefox.
+    stale = judge(scenario, _trace(0), _trace(0), engine)
+    assert stale == [] if engine == "chromium" else "no longer hold" in stale[0]
+
+
+def test_expected_event_counts_follow_the_engine_records() -> None:
+    model: list[dict[str, Any]] = [{"events": ["a:negotiationneeded"]}, {"events": []}]
+    record = {**FIREFOX_RECORD, "steps": [0, 1], "field": "events", "spec": ["x"],
+              "firefox": ["a:x", "a:y"]}
+    scenario = {"divergences": [record]}
+    assert expected_event_counts(scenario, model, "firefox") == [2, 2]
+    assert expected_event_counts(scenario, model, "chromium") == [1, 0]

@@ -1,19 +1,19 @@
-"""Each scenario runs in Chromium and against webrtc_reference; the traces must be equal.
+"""Each scenario runs in Chromium, in Firefox and against webrtc_reference; the traces must agree.
 
-A scenario may record divergences: leaves where Chromium departs from the spec. There the
-model must hold the spec's value and Chromium the recorded one; a record that no longer
-matches (Chromium fixed, or changed) fails, so that it gets updated or removed.
+A scenario may record divergences per engine: leaves where that engine departs from the spec.
+There the model must hold the spec's value and the engine the recorded one; a record that no
+longer matches (the engine fixed, or changed) fails, so that it gets updated or removed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from browsers import ENGINES, version
 from tests.conformance.driver import run_scenario
-from tests.conformance.scenarios import DRIVER_JS_PATH, judge, load_scenarios
+from tests.conformance.scenarios import expected_event_counts, judge, load_scenarios
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -21,22 +21,17 @@ if TYPE_CHECKING:
 SCENARIOS = load_scenarios()
 
 
-@pytest.fixture(scope="module")
-def page(browser: Browser) -> Iterator[Page]:
-    """One about:blank page for the whole module; every scenario makes fresh connections."""
-    context = browser.new_context()
-    page = context.new_page()
-    page.add_script_tag(content=DRIVER_JS_PATH.read_text(encoding="utf-8"))
-    yield page
-    context.close()
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=[s["id"] for s in SCENARIOS])
-def test_model_agrees_with_chromium(browser: Browser, page: Page, scenario: dict[str, Any]) -> None:
-    browser_trace = page.evaluate("scenario => runScenario(scenario)", scenario)
+def test_model_agrees_with_the_engine(
+    engine: str, engine_browser: Browser, engine_page: Page, scenario: dict[str, Any]
+) -> None:
     model_trace = run_scenario(scenario)
-    problems = judge(scenario, model_trace, browser_trace)
-    assert not problems, f"Chromium {browser.version}, scenario {scenario['id']}:\n" + "\n".join(
-        problems
+    counts = expected_event_counts(scenario, model_trace, engine)
+    browser_trace = engine_page.evaluate("([s, counts]) => runScenario(s, counts)",
+                                           [scenario, counts])
+    problems = judge(scenario, model_trace, browser_trace, engine)
+    title = ENGINES[engine].title
+    assert not problems, (
+        f"{title} {version(engine_browser)}, scenario {scenario['id']}:\n" + "\n".join(problems)
     )

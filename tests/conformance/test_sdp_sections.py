@@ -23,6 +23,11 @@ def test_python_reader_on_a_tiny_sdp() -> None:
     assert sdp_sections(TINY) == ["audio:recvonly", "video:rejected"]
 
 
+def test_python_reader_does_not_count_a_bundle_only_section_as_rejected() -> None:
+    text = (SDP_DIR / "firefox-offer-bundle-only.sdp").read_text(encoding="utf-8")
+    assert sdp_sections(text) == ["audio:sendrecv", "video:sendrecv", "video:sendrecv"]
+
+
 def test_python_reader_defaults_to_sendrecv() -> None:
     assert sdp_sections("v=0\nm=video 9 UDP/TLS/RTP/SAVPF 96\n") == ["video:sendrecv"]
 

@@ -29,6 +29,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin
 
 from markdown_it.renderer import RendererHTML
 from myst_parser.config.main import MdParserConfig
@@ -38,7 +39,7 @@ from playwright.sync_api import Error as PlaywrightError
 from webrtc_sphinx.js_expectations import Expectation, expectations
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, ConsoleMessage
+    from playwright.sync_api import Browser, ConsoleMessage, Page
 
 HERE = Path(__file__).resolve().parent
 HARNESS_PAGE = "harness.html"
@@ -249,34 +250,46 @@ def run_block(
     harness_url: str,
     block: JsBlock,
     *,
+    page: Page | None = None,
     timeout: float = 10.0,
     settle_timeout: float = 5.0,
     late_output_timeout: float = 2.0,
 ) -> BlockRun:
-    """Run one block in a fresh page of the harness and check what it printed."""
+    """Run one block in a fresh page of the harness and check what it printed.
+
+    Chromium gets a new context per block and runs the block through CDP, which also reports
+    where a block does not compile. Other engines (Firefox, through WebDriver BiDi) have no CDP
+    and open a context slowly: there *page* is reused, loading the harness afresh for each block
+    (a new document, so nothing of the block before is left), and the block is served as a
+    script file of its own.
+    """
     run = BlockRun(block)
-    url = _script_url(block)
     expected = expectations(block.source)
     messages: list[ConsoleMessage] = []
     errors: list[PlaywrightError] = []
-    context = browser.new_context()
+    context = browser.new_context() if page is None else None
+    target = context.new_page() if context is not None else page
+    assert target is not None
+
+    def on_console(message: ConsoleMessage) -> None:
+        messages.append(message)
+
+    def on_error(error: PlaywrightError) -> None:
+        errors.append(error)
+
+    target.on("console", on_console)
+    target.on("pageerror", on_error)
     try:
-        page = context.new_page()
-        page.on("console", lambda message: messages.append(message))
-        page.on("pageerror", lambda error: errors.append(error))
-        page.goto(harness_url)
-        cdp = context.new_cdp_session(page)
-        # The block's first line shares the wrapper's line, so line numbers stay those of the block.
-        wrapped = (
-            "((run) => (run.catch(() => {}), run))((async () => {"
-            + block.source
-            + "\n})());\n//# sourceURL="
-            + url
-        )
-        finished = _evaluate(cdp, wrapped, url, timeout, run)
-        settled = page.evaluate("(ms) => window.jsExamples.settle(ms)", settle_timeout * 1000)
+        target.goto(harness_url)
+        if context is not None:
+            url = _script_url(block)
+            finished = _evaluate(context.new_cdp_session(target), block.source, url, timeout, run)
+        else:
+            url = urljoin(harness_url, _script_url(block))
+            finished = _evaluate_script(target, block.source, url, timeout, run, errors)
+        settled = target.evaluate("(ms) => window.jsExamples.settle(ms)", settle_timeout * 1000)
         if finished:
-            targets = page.evaluate_handle("() => window.jsExamples.takeClickTargets()")
+            targets = target.evaluate_handle("() => window.jsExamples.takeClickTargets()")
             for element in targets.get_properties().values():
                 handle = element.as_element()
                 if handle is None:
@@ -294,7 +307,7 @@ def run_block(
                     )
             if targets.get_properties():
                 settled = (
-                    page.evaluate("(ms) => window.jsExamples.settle(ms)", settle_timeout * 1000)
+                    target.evaluate("(ms) => window.jsExamples.settle(ms)", settle_timeout * 1000)
                     and settled
                 )
         if not settled:
@@ -302,7 +315,7 @@ def run_block(
         # Output from handlers and events may come a little later.
         waited = 0.0
         while finished and waited < late_output_timeout and _missing(expected, messages, url):
-            page.wait_for_timeout(50)
+            target.wait_for_timeout(50)
             waited += 0.05
         _check_output(run, expected, messages, url)
         for error in errors:
@@ -314,12 +327,60 @@ def run_block(
                 )
             )
     finally:
-        context.close()
+        target.remove_listener("console", on_console)
+        target.remove_listener("pageerror", on_error)
+        if context is not None:
+            context.close()
     return run
 
 
-def _evaluate(cdp: Any, wrapped: str, url: str, timeout: float, run: BlockRun) -> bool:
+# The block's first line shares the wrapper's line, so line numbers stay those of the block.
+_WRAPPER_START = "((run) => (run.catch(() => {}), run))((async () => {"
+_WRAPPER_END = "\n})())"
+
+# Waits for the block's promise (window.jsExampleRun), at most `ms` milliseconds.
+_OUTCOME = """(ms) => Promise.race([
+  window.jsExampleRun.then(
+    () => ({ outcome: "done" }),
+    (e) => ({ outcome: "throws", text: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
+              stack: (e && e.stack) || "" })),
+  new Promise((resolve) => setTimeout(() => resolve({ outcome: "timeout" }), ms)),
+])"""
+
+
+def _evaluate_script(
+    page: Page, source: str, url: str, timeout: float, run: BlockRun,
+    errors: list[PlaywrightError],
+) -> bool:
+    """Run the block as the script at *url*; record a throw, a syntax error or a timeout."""
+    script = f"window.jsExampleRun = {_WRAPPER_START}{source}{_WRAPPER_END};\n"
+    page.route(url, lambda route: route.fulfill(content_type="text/javascript", body=script))
+    try:
+        page.add_script_tag(url=url)
+    finally:
+        page.unroute(url)
+    if not page.evaluate("() => window.jsExampleRun !== undefined"):  # a syntax error
+        compile_errors = [e for e in errors if e.name == "SyntaxError"]
+        for error in compile_errors:
+            errors.remove(error)
+            run.problems.append(Problem(None, f"does not compile: SyntaxError: {error.message}"))
+        return False
+    outcome: dict[str, str] = page.evaluate(_OUTCOME, timeout * 1000)
+    if outcome["outcome"] == "throws":
+        index = _index_from_stack(outcome["stack"], url)
+        run.problems.append(Problem(index, f"throws {_first_line(outcome['text'])}"))
+        return False
+    if outcome["outcome"] == "timeout":
+        run.problems.append(
+            Problem(None, f"did not finish within {timeout:g} s (an await never settles)")
+        )
+        return False
+    return True
+
+
+def _evaluate(cdp: Any, source: str, url: str, timeout: float, run: BlockRun) -> bool:
     """Run the block; record a throw, a syntax error or a timeout. True if it finished."""
+    wrapped = f"{_WRAPPER_START}{source}{_WRAPPER_END};\n//# sourceURL={url}"
     result: dict[str, Any] = cdp.send(
         "Runtime.evaluate", {"expression": wrapped, "awaitPromise": False}
     )

@@ -1,4 +1,5 @@
-"""Every JavaScript example of the site runs in Chromium and prints what its comments say.
+"""Every JavaScript example of the site runs in Chromium and in Firefox and prints what its
+comments say.
 
 The rules (what a block is, which blocks only show syntax, how blocks run, what a comment
 declares) are in jsharness.py; the tests at the end check the harness itself.
@@ -25,7 +26,7 @@ from tests.js_examples.jsharness import (
 from webrtc_sphinx.js_expectations import expectations, expected_output
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser
+    from playwright.sync_api import Browser, Page
 
 ROOT = HERE.parent.parent
 DOCS = ROOT / "docs"
@@ -46,12 +47,30 @@ def _params(blocks: list[JsBlock]) -> list[Any]:
     ]
 
 
+@pytest.fixture(scope="module")
+def firefox_page(firefox: Browser) -> Iterator[Page]:
+    """One Firefox page for all blocks: a new context costs seconds there (see run_block)."""
+    context = firefox.new_context()
+    yield context.new_page()
+    context.close()
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("block", _params(SITE_BLOCKS))
-def test_js_example(browser: Browser, harness_url: str, block: JsBlock) -> None:
+def test_js_example_in_chromium(browser: Browser, harness_url: str, block: JsBlock) -> None:
     run = run_block(browser, harness_url, block)
     if run.problems:
-        pytest.fail(run.report(), pytrace=False)
+        pytest.fail(f"Chromium {browser.version}: " + run.report(), pytrace=False)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("block", _params(SITE_BLOCKS))
+def test_js_example_in_firefox(
+    firefox: Browser, firefox_page: Page, harness_url: str, block: JsBlock
+) -> None:
+    run = run_block(firefox, harness_url, block, page=firefox_page)
+    if run.problems:
+        pytest.fail(f"Firefox {firefox.version}: " + run.report(), pytrace=False)
 
 
 def test_the_site_has_js_examples_to_run() -> None:
@@ -276,8 +295,8 @@ def harness_blocks(tmp_path_factory: pytest.TempPathFactory) -> list[JsBlock]:
     return _page(tmp_path_factory.mktemp("harness"), HARNESS_PAGE_TEXT)
 
 
-def _problems(browser: Browser, url: str, block: JsBlock, **kwargs: float) -> str:
-    run = run_block(browser, url, block, **kwargs)
+def _problems(browser: Browser, url: str, block: JsBlock, timeout: float = 10.0) -> str:
+    run = run_block(browser, url, block, timeout=timeout)
     return run.report() if run.problems else ""
 
 
@@ -362,3 +381,23 @@ def test_each_block_runs_in_a_fresh_page(
     assert _problems(browser, harness_url, harness_blocks[8]) == ""
     report = _problems(browser, harness_url, harness_blocks[9])
     assert "throws ReferenceError: fromTheBlockBefore is not defined" in report
+
+
+@pytest.mark.browser
+def test_the_firefox_path_reports_like_the_chromium_one(
+    firefox: Browser, firefox_page: Page, harness_url: str, harness_blocks: list[JsBlock]
+) -> None:
+    def report(index: int) -> str:
+        run = run_block(firefox, harness_url, harness_blocks[index], page=firefox_page)
+        return run.report() if run.problems else ""
+
+    assert report(0) == ""
+    wrong = report(1)
+    assert "line 13: console.log(1 + 1); // 3" in wrong and "expected: 3\n    actual:   2" in wrong
+    thrown = report(2)
+    assert "line 20: pc.removeTrack(undefinedSender);" in thrown
+    assert "throws ReferenceError: undefinedSender is not defined" in thrown
+    assert "line 25: Promise.reject" in report(3)
+    assert "does not compile: SyntaxError" in report(7)
+    assert report(8) == ""
+    assert "fromTheBlockBefore is not defined" in report(9)  # a fresh document per block

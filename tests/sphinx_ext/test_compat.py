@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import re
+from pathlib import Path
 
 import pytest
 
@@ -132,3 +134,43 @@ def test_bad_key_fails_with_file_and_line(build_project: BuildProject, key: str)
     assert build.status != 0
     expected = r"index\.md:5: WARNING: browser-compat: .*" + re.escape(repr(key))
     assert re.search(expected, build.warnings)
+
+
+VERIFIED_CONF = (
+    "webrtc_verified_engines = 'engines.json'\n"
+    "webrtc_verified_features = ['api.RTCPeerConnection.removeTrack']\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("language", "label", "note"),
+    [
+        ("en", "(behaviour verified here with Chromium 156.0.8078.79)",
+         ("† Verified here: this site's conformance scenarios and JavaScript examples ran in "
+         "Chromium 156.0.8078.79 and Firefox 153.8.0.")),
+        ("de", "(Verhalten hier geprüft mit Chromium 156.0.8078.79)",
+         ("† Hier geprüft: Die Konformitätsszenarien und JavaScript-Beispiele dieser Website "
+         "liefen in Chromium 156.0.8078.79 und Firefox 153.8.0.")),
+    ],
+)
+def test_verified_engines_are_marked_apart_from_the_bcd_data(
+    build_project: BuildProject, tmp_path: Path, language: str, label: str, note: str
+) -> None:
+    engines = tmp_path / "engines.json"
+    engines.write_text('{"chromium": "156.0.8078.79", "firefox": "153.8.0"}', encoding="utf-8")
+    conf = VERIFIED_CONF.replace("'engines.json'", repr(str(engines)))
+    pages = {
+        "index": PAGE + directive("browser-compat", "api.RTCPeerConnection.removeTrack"),
+        "other": PAGE + directive("browser-compat", "api.RTCPeerConnection.addTrack"),
+    }
+    build = build_project(pages, language=language, extra_conf=conf)
+    assert build.status == 0, build.warnings
+    [table] = tables(build.html())
+    _, browsers, *_rows = table.rows
+    marked = {c.text for c in browsers if "†" in c.text}
+    assert len(marked) == 2 and all(name.startswith(("Chrome †", "Firefox †")) for name in marked)
+    assert label in " ".join(c.text for c in browsers)
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", "", build.html())).split())
+    assert note in text
+    # The BCD cells are unchanged, and a feature the tests do not cover gets no mark.
+    assert "†" not in build.html("other")

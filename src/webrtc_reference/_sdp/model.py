@@ -41,7 +41,7 @@ class MediaSection:
     """One m-section (RFC 8866 §5.14) with the attributes JSEP gives meaning to."""
 
     kind: str  # the m= media token: "audio", "video", "application", ...
-    port: int  # 0 = rejected (RFC 8866 / JSEP)
+    port: int  # 0 = rejected, unless bundle_only (see rejected)
     protocol: str = "UDP/TLS/RTP/SAVPF"
     formats: list[str] = field(default_factory=list)  # the m= line's format tokens, in order
     mid: str | None = None
@@ -60,6 +60,16 @@ class MediaSection:
     # 1-based line of the m= line when parsed; 0 when built. Not part of equality, so that
     # a parsed section compares equal to the section it was written from.
     line_number: int = field(default=0, compare=False)
+
+    @property
+    def rejected(self) -> bool:
+        """Port 0 rejects the section (RFC 3264 §6), except with a=bundle-only.
+
+        RFC 8843 §6 updates RFC 3264: a zero port with a=bundle-only asks for the section to be
+        used only inside its BUNDLE group; it is not rejected. Offers with JSEP's "balanced"
+        bundle policy (RFC 9429 §4.1.1, Firefox's) mark sections this way.
+        """
+        return self.port == 0 and not self.bundle_only
 
 
 @dataclass

@@ -368,3 +368,21 @@ async def test_setRemoteDescription_bad_argument_raises_TypeError() -> None:
             pc.setRemoteDescription(bad)  # type: ignore[arg-type]
     description = RTCSessionDescription({"type": "offer", "sdp": "v=0"})
     assert description.toJSON() == {"type": "offer", "sdp": "v=0"}
+
+
+async def test_bundle_only_section_of_a_firefox_offer_is_not_rejected() -> None:
+    """RFC 8843 §6: port 0 with a=bundle-only is no rejection; step 4.7.11.2.15 stops nothing."""
+    pc = RTCPeerConnection()
+    tracks: list[str] = []
+    pc.ontrack = lambda event: tracks.append(event.track.kind)
+    offer = _capture("firefox-offer-bundle-only.sdp")
+    assert "m=video 0 " in offer and "a=bundle-only" in offer
+    await pc.setRemoteDescription({"type": "offer", "sdp": offer})
+    assert tracks == ["audio", "video", "video"]
+    assert [t.direction for t in pc.getTransceivers()] == ["recvonly"] * 3
+    answer = await pc.createAnswer()
+    assert [s.split()[:3] for s in _sections(answer.sdp)] == [
+        ["audio", "9", "recvonly"], ["video", "9", "recvonly"], ["video", "9", "recvonly"]
+    ]
+    await pc.setLocalDescription(answer)
+    assert [t.currentDirection for t in pc.getTransceivers()] == ["recvonly"] * 3
