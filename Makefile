@@ -35,7 +35,7 @@ $(NODE_STAMP): package.json package-lock.json
 html: $(STAMP) $(NODE_STAMP) ## Build the site in English and German into _build/html/.
 	$(BIN)/python tools/build_site.py --out $(OUT)
 
-# On every core; each file, so each page's examples, stays on one worker (loadfile); the site is built once.
+# On every core; each file's tests stay together, in order (a page's examples share a session).
 test: $(STAMP) $(NODE_STAMP) ## Run every test: model, examples in both languages, builds, browser.
 	$(BIN)/python -m pytest -n auto --dist loadfile --cov --cov-report=term
 

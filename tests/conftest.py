@@ -6,8 +6,8 @@ keep that cheap and correct:
 * the site is built once per run, in the background as soon as the tests are collected, into a
   folder all workers share (``site_dir`` waits for it);
 * the tests that need the site run last, so the workers have other work meanwhile;
-* the examples of one page stay on one worker, in order, because they share one asyncio
-  session (``loadfile`` keeps each file on one worker; ``loadgroup`` cannot, since pytest 9.2
+* each file's tests stay on one worker, in order: the examples of one page share one asyncio
+  session, and a module's tests share one browser (``loadgroup`` cannot do this: pytest 9.2
   ignores the group suffix that pytest-xdist 3.8 writes into ``Item._nodeid``).
 """
 
@@ -74,7 +74,8 @@ def firefox(playwright: Playwright, firefox_executable: str) -> Iterator[Browser
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Before any worker starts: compile the site's catalogs, which parallel builds share."""
+    """Plan the run; before any worker starts, compile the catalogs parallel builds share."""
+    config.pluginmanager.register(_Schedule(), "webrtc-schedule")
     if not os.environ.get("PYTEST_XDIST_WORKER"):
         compile_catalogs()
 
@@ -86,18 +87,22 @@ def _needs_site(item: pytest.Item) -> bool:
     return "site_dir" in getattr(item, "fixturenames", ())
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Run the tests that need the built site last, so the build has time to finish."""
-    items.sort(key=_needs_site)  # stable: the order within each part stays
+class _Schedule:
+    """Session-wide hooks: pytest calls those of plugins and of a root conftest only."""
 
+    @staticmethod
+    def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+        """Run the tests that need the built site last, so its build has time to finish."""
+        items.sort(key=_needs_site)  # stable: the order within each part stays
 
-def pytest_collection_finish(session: pytest.Session) -> None:
-    """In the first xdist worker, start the site build as soon as the tests are collected."""
-    if os.environ.get("PYTEST_XDIST_WORKER") != "gw0" or session.config.option.collectonly:
-        return
-    if any(_needs_site(item) for item in session.items):
-        # pytest-xdist gives each worker the basetemp <run folder>/<worker id>.
-        start_site_build(Path(session.config.option.basetemp).resolve().parent)
+    @staticmethod
+    def pytest_collection_finish(session: pytest.Session) -> None:
+        """In the first xdist worker, start the site build as soon as the tests are collected."""
+        if os.environ.get("PYTEST_XDIST_WORKER") != "gw0" or session.config.option.collectonly:
+            return
+        if any(_needs_site(item) for item in session.items):
+            # pytest-xdist gives each worker the basetemp <run folder>/<worker id>.
+            start_site_build(Path(session.config.option.basetemp).resolve().parent)
 
 
 @pytest.fixture(scope="session")
