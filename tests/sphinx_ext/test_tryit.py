@@ -215,3 +215,12 @@ def test_bad_examples_are_reported_and_the_session_goes_on(
     assert "did not finish within 0.05 s" in results[0][3]["got"]
     assert "SyntaxError" in results[0][4]["got"]
     assert [(r["block"], r["example"]) for r in reported] == [(0, i) for i in range(6)]
+
+
+def test_fresh_model_imports_the_model_anew() -> None:
+    # In a child process: the test process's other tests keep their model.
+    code = ("import webrtc_reference as first; from webrtc_sphinx.tryit_session import fresh_model; "
+            "fresh_model(); import webrtc_reference as second; "
+            "print(first is not second, first.RTCPeerConnection is not second.RTCPeerConnection)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["True", "True"]
