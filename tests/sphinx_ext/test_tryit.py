@@ -219,8 +219,10 @@ def test_bad_examples_are_reported_and_the_session_goes_on(
 
 def test_fresh_model_imports_the_model_anew() -> None:
     # In a child process: the test process's other tests keep their model.
-    code = ("import webrtc_reference as first; from webrtc_sphinx.tryit_session import fresh_model; "
+    code = ("import webrtc_reference as first; "
+            "from webrtc_sphinx.tryit_session import fresh_model; "
             "fresh_model(); import webrtc_reference as second; "
             "print(first is not second, first.RTCPeerConnection is not second.RTCPeerConnection)")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run([sys.executable, "-c", code],
+                            capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["True", "True"]
