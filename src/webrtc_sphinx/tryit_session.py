@@ -15,9 +15,11 @@ import ast
 import asyncio
 import contextlib
 import doctest
+import importlib
 import inspect
 import io
 import json
+import sys
 import traceback
 from collections.abc import Callable
 from typing import Any, Final
@@ -70,6 +72,14 @@ async def run_example(example: doctest.Example, namespace: dict[str, Any]) -> di
         result = "error"
         got = f"{got}{error}"
     return {"source": example.source, "want": example.want, "got": got, "result": result}
+
+
+def fresh_model() -> None:
+    """Import ``webrtc_reference`` anew, so that a second run in the same interpreter starts
+    from the model's initial state. For the worker only: other importers keep the old module."""
+    for name in [n for n in sys.modules if n.partition(".")[0] == "webrtc_reference"]:
+        del sys.modules[name]
+    importlib.import_module("webrtc_reference")
 
 
 async def run_blocks(

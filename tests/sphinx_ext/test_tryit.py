@@ -195,7 +195,7 @@ def test_queued_spec_tasks_run_between_two_examples() -> None:
 def test_bad_examples_are_reported_and_the_session_goes_on(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(tryit_session, "EXAMPLE_TIMEOUT", 0.05)
+    monkeypatch.setattr(tryit_session, "EXAMPLE_TIMEOUT", 1.0)  # a busy machine is slow
     block = (
         ">>> print('other')\nexpected\n"
         ">>> 1 / 0\n"
@@ -212,6 +212,17 @@ def test_bad_examples_are_reported_and_the_session_goes_on(
     assert results[0][0]["got"] == "other\n" and results[0][0]["want"] == "expected\n"
     assert "ZeroDivisionError" in results[0][1]["got"]
     assert "ValueError" in results[0][2]["got"]
-    assert "did not finish within 0.05 s" in results[0][3]["got"]
+    assert "did not finish within 1 s" in results[0][3]["got"]
     assert "SyntaxError" in results[0][4]["got"]
     assert [(r["block"], r["example"]) for r in reported] == [(0, i) for i in range(6)]
+
+
+def test_fresh_model_imports_the_model_anew() -> None:
+    # In a child process: the test process's other tests keep their model.
+    code = ("import webrtc_reference as first; "
+            "from webrtc_sphinx.tryit_session import fresh_model; "
+            "fresh_model(); import webrtc_reference as second; "
+            "print(first is not second, first.RTCPeerConnection is not second.RTCPeerConnection)")
+    result = subprocess.run([sys.executable, "-c", code],
+                            capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["True", "True"]

@@ -85,21 +85,28 @@ function showJs(out, documented, report) {
     const printed = report.printed[index] || [];
     const result = !printed.length ? "error" : printed.every((p) => p === expected) ? "match" : "mismatch";
     if (result === "match") matched += 1;
-    return [code(statement), code(expected), code(printed.length ? printed.join("\n") : text.notPrinted), mark(result)];
+    const actual = printed.length ? printed.join("\n") : text.notPrinted;
+    return [code(statement), code(expected), code(actual), mark(result)];
   });
   const parts = [table([text.statement, text.documented, text.actual, ""], rows)];
   if (report.failure) {
     const where = report.failure.line ? ` (${fill(text.line, report.failure)})` : "";
-    parts.push(element("p", { className: "tryit-error" }, mark("error"), ` ${report.failure.text}${where}`));
+    const message = ` ${report.failure.text}${where}`;
+    parts.push(element("p", { className: "tryit-error" }, mark("error"), message));
   }
   const total = documented.length;
   const result = summary(text.summary, { browser: browserName(), matched, total }, matched, total);
-  if (report.connections !== undefined) Object.assign(result.dataset, { connections: report.connections, closed: report.closed });
+  if (report.connections !== undefined) {
+    Object.assign(result.dataset, { connections: report.connections, closed: report.closed });
+  }
   parts.push(result);
   out.replaceChildren(...parts);
 }
 
 // -- Python: the page's session up to the clicked block, in a Web Worker with Pyodide ----------
+
+let worker = null; // kept between runs that finish; a run that is stopped ends it
+let pythonRuns = Promise.resolve(); // one run at a time
 
 const pyControls = () => [...document.querySelectorAll('.tryit[data-tryit="py"]')];
 
@@ -120,10 +127,12 @@ function runPython(control) {
   const controls = pyControls().slice(0, pyControls().indexOf(control) + 1);
   const blocks = controls.map(blockSource);
   const results = controls.map(() => []);
-  for (const each of controls) each.querySelector(".tryit-out").replaceChildren(element("p", {}, text.running));
+  for (const each of controls) {
+    each.querySelector(".tryit-out").replaceChildren(element("p", {}, text.running));
+  }
   control.querySelector(".tryit-out").replaceChildren(element("p", {}, text.loading));
   return new Promise((resolve) => {
-    const worker = new Worker(new URL("worker.js", base), { type: "module" });
+    worker = worker || new Worker(new URL("worker.js", base), { type: "module" });
     let current = 0;
     let timer;
     const watch = (ms) => {
@@ -133,9 +142,12 @@ function runPython(control) {
     const exampleTimeout = Number(control.dataset.timeout) || PY_EXAMPLE_TIMEOUT_MS;
     function finish(stopped) {
       clearTimeout(timer);
-      worker.terminate(); // a second run starts in a new interpreter
+      if (stopped) {
+        worker.terminate(); // the next run starts in a new interpreter
+        worker = null;
+      }
       controls.forEach((each, index) => {
-        if (index >= current || results[index].length) showPython(each, results[index], index === current ? stopped : null, index > current);
+        showPython(each, results[index], index === current ? stopped : null, index > current);
       });
       resolve();
     }
@@ -143,10 +155,7 @@ function runPython(control) {
       if (data.type === "ready") watch(exampleTimeout);
       else if (data.type === "example") {
         watch(exampleTimeout);
-        if (data.block !== current) {
-          showPython(controls[current], results[current]);
-          current = data.block;
-        }
+        for (; current < data.block; current += 1) showPython(controls[current], results[current]);
         results[current].push(data);
       } else if (data.type === "done") {
         current = controls.length - 1;
@@ -169,13 +178,15 @@ function showPython(control, results, stopped = null, notRun = false) {
     out.replaceChildren(element("p", {}, text.notRun));
     return;
   }
-  const rows = results.map((r) => [code(r.source.trimEnd().replace(/^/gm, "... ").replace(/^\.\.\. /, ">>> ")), code(r.want), code(r.got), mark(r.result)]);
+  const prompted = (source) => source.trimEnd().replace(/^/gm, "... ").replace(/^\.\.\. /, ">>> ");
+  const rows = results.map((r) => [code(prompted(r.source)), code(r.want), code(r.got), mark(r.result)]);
   const matched = results.filter((r) => r.result === "match").length;
   const parts = [table([text.statement, text.documented, text.actual, ""], rows)];
   if (stopped) parts.push(element("p", { className: "tryit-error" }, mark("error"), ` ${stopped}`));
   const total = results.length;
   parts.push(summary(text.pySummary, { matched, total }, matched, total));
-  out.dataset.result = stopped || matched < total ? (stopped || results.some((r) => r.result === "error") ? "error" : "mismatch") : "match";
+  const failed = stopped || results.some((r) => r.result === "error");
+  out.dataset.result = failed ? "error" : matched < total ? "mismatch" : "match";
   out.replaceChildren(...parts);
 }
 
@@ -187,9 +198,11 @@ export async function run(control) {
   const out = control.querySelector(".tryit-out");
   try {
     text = await texts;
-    await (control.dataset.tryit === "js" ? runJs(control, out) : runPython(control));
+    if (control.dataset.tryit === "js") await runJs(control, out);
+    else await (pythonRuns = pythonRuns.then(() => runPython(control)));
   } catch (error) {
-    out.replaceChildren(element("p", { className: "tryit-error" }, fill(text.failed || "{reason}", { reason: String(error) })));
+    const message = fill(text.failed || "{reason}", { reason: String(error) });
+    out.replaceChildren(element("p", { className: "tryit-error" }, message));
   } finally {
     control.removeAttribute("aria-busy");
   }
