@@ -14,6 +14,8 @@ from typing import Any
 import pytest
 
 from tests.doctest_support import run_session
+from tests.doctests.mutations_connection import MUTATIONS as CONNECTION_MUTATIONS
+from tests.doctests.mutations_connection import PAGE_CLAIMS as CONNECTION_CLAIMS
 from webrtc_reference import (
     InvalidAccessError,
     RTCPeerConnection,
@@ -284,6 +286,8 @@ PAGE_CLAIMS = {
     ],
     "../../reference-implementation.md": MODEL_CLAIMS,
 }
+MUTATIONS.update(CONNECTION_MUTATIONS)
+PAGE_CLAIMS.update(CONNECTION_CLAIMS)
 CASES = [(page, name) for page, names in PAGE_CLAIMS.items() for name in names]
 
 
