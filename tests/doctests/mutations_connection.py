@@ -11,10 +11,15 @@ from typing import Any
 
 import pytest
 
-from webrtc_reference import RTCPeerConnection, RTCRtpSender
+from webrtc_reference import MediaStream, RTCPeerConnection, RTCRtpSender
+from webrtc_reference._enums import RECEIVING
+from webrtc_reference._events import Event
 
 Mutation = Callable[[pytest.MonkeyPatch], None]
 original_get_senders = RTCPeerConnection.getSenders
+original_fire = RTCPeerConnection._fire
+original_process_remote_tracks = RTCPeerConnection._process_remote_tracks
+original_addition = RTCPeerConnection._process_the_addition_of_a_remote_track
 
 
 def _replace(monkeypatch: pytest.MonkeyPatch, name: str, method: Callable[..., Any]) -> None:
@@ -74,6 +79,84 @@ def close_clears_tracks(monkeypatch: pytest.MonkeyPatch) -> None:
     _replace(monkeypatch, "close", mutated)
 
 
+# -- The track event ---------------------------------------------------------------------------
+
+
+def track_event_after_resolve(monkeypatch: pytest.MonkeyPatch) -> None:
+    held: dict[int, list[Event]] = {}
+    set_remote = RTCPeerConnection.setRemoteDescription
+
+    def fire(self: RTCPeerConnection, event: Event) -> None:
+        if event.type == "track":
+            held.setdefault(id(self), []).append(event)
+            return
+        original_fire(self, event)
+
+    def set_remote_description(self: RTCPeerConnection, *args: Any) -> Any:
+        def release(_: Any) -> None:
+            for event in held.pop(id(self), []):
+                original_fire(self, event)
+
+        applying = set_remote(self, *args)
+        applying.add_done_callback(release)
+        return applying
+
+    _replace(monkeypatch, "_fire", fire)
+    _replace(monkeypatch, "setRemoteDescription", set_remote_description)
+
+
+def _replace_addition(monkeypatch: pytest.MonkeyPatch, change: Callable[[Any], None]) -> None:
+    def addition(transceiver: Any, inits: list[dict[str, Any]]) -> None:
+        original_addition(transceiver, inits)
+        change(inits[-1])
+
+    _replace(monkeypatch, "_process_the_addition_of_a_remote_track", staticmethod(addition))
+
+
+def streamless_track_gets_a_stream(monkeypatch: pytest.MonkeyPatch) -> None:
+    _replace_addition(monkeypatch, lambda init: init["streams"] or init.update(
+        streams=[MediaStream()]))
+
+
+def event_track_is_a_copy(monkeypatch: pytest.MonkeyPatch) -> None:
+    _replace_addition(monkeypatch, lambda init: init.update(track=init["track"].clone()))
+
+
+def new_remote_track_unmuted(monkeypatch: pytest.MonkeyPatch) -> None:
+    _replace_addition(monkeypatch, lambda init: setattr(init["track"], "_muted", False))
+
+
+def answer_fires_no_track_event(monkeypatch: pytest.MonkeyPatch) -> None:
+    apply = RTCPeerConnection._apply_remote_sections
+
+    def mutated(self: RTCPeerConnection, sdp_type: Any, model: Any, add: Any, remove: Any,
+                inits: list[dict[str, Any]], mute: Any) -> None:
+        apply(self, sdp_type, model, add, remove, [] if sdp_type == "answer" else inits, mute)
+
+    _replace(monkeypatch, "_apply_remote_sections", mutated)
+
+
+def track_event_every_negotiation(monkeypatch: pytest.MonkeyPatch) -> None:
+    def process(self: RTCPeerConnection, transceiver: Any, direction: Any, *args: Any) -> None:
+        if direction in RECEIVING:
+            transceiver._fired_direction = None
+        original_process_remote_tracks(self, transceiver, direction, *args)
+
+    _replace(monkeypatch, "_process_remote_tracks", process)
+
+
+def removal_fires_track_event(monkeypatch: pytest.MonkeyPatch) -> None:
+    def process(self: RTCPeerConnection, transceiver: Any, direction: Any, msids: Any,
+                add: Any, remove: Any, inits: list[dict[str, Any]], *args: Any) -> None:
+        was_receiving = transceiver._fired_direction in RECEIVING
+        original_process_remote_tracks(self, transceiver, direction, msids, add, remove, inits,
+                                       *args)
+        if was_receiving and direction not in RECEIVING:
+            original_addition(transceiver, inits)
+
+    _replace(monkeypatch, "_process_remote_tracks", process)
+
+
 MUTATIONS: dict[str, Mutation] = {
     "getSenders() is not in transceiver order": senders_reversed,
     "getSenders() returns the same array each time": same_array_each_call,
@@ -82,8 +165,18 @@ MUTATIONS: dict[str, Mutation] = {
     "a rejected stopped transceiver stays on the connection": stopped_transceiver_stays_on_connection,
     "a rollback keeps the transceivers of the remote offer": rollback_keeps_transceivers,
     "close() sets sender.track to null": close_clears_tracks,
+    "the track event fires after setRemoteDescription() resolves": track_event_after_resolve,
+    "a track without a stream gets one in event.streams": streamless_track_gets_a_stream,
+    "event.track is not the receiver's track": event_track_is_a_copy,
+    "a new remote track is not muted": new_remote_track_unmuted,
+    "a remote answer fires no track event": answer_fires_no_track_event,
+    "the track event fires at every negotiation": track_event_every_negotiation,
+    "a removal fires a track event": removal_fires_track_event,
 }
+GETSENDERS = list(MUTATIONS)[:7]
+TRACK_EVENT = list(MUTATIONS)[7:14]
 # Claims shown by mutations defined in test_mutations.py are named there by the same strings.
 PAGE_CLAIMS: dict[str, list[str]] = {
-    "getsenders.md": [*MUTATIONS, "sender leaves getSenders()"],
+    "getsenders.md": [*GETSENDERS, "sender leaves getSenders()"],
+    "track_event.md": TRACK_EVENT,
 }
