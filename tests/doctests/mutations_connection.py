@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from webrtc_reference import MediaStream, RTCPeerConnection, RTCRtpSender
+from webrtc_reference import MediaStream, MediaStreamTrackEvent, RTCPeerConnection, RTCRtpSender
 from webrtc_reference._enums import RECEIVING
 from webrtc_reference._events import Event
 
@@ -157,6 +157,78 @@ def removal_fires_track_event(monkeypatch: pytest.MonkeyPatch) -> None:
     _replace(monkeypatch, "_process_remote_tracks", process)
 
 
+# -- MediaStream: removetrack -------------------------------------------------------------------
+
+
+def removetrack_after_resolve(monkeypatch: pytest.MonkeyPatch) -> None:
+    held: list[tuple[MediaStream, Event]] = []
+    fire = MediaStream._fire
+
+    def hold(self: MediaStream, event: Event) -> None:
+        if event.type == "removetrack":
+            held.append((self, event))
+            return
+        fire(self, event)
+
+    def release(_: Any) -> None:
+        while held:
+            stream, event = held.pop(0)
+            fire(stream, event)
+
+    def releasing(method: Callable[..., Any]) -> Callable[..., Any]:
+        def call(self: RTCPeerConnection, *args: Any) -> Any:
+            applying = method(self, *args)
+            applying.add_done_callback(release)
+            return applying
+        return call
+
+    monkeypatch.setattr(MediaStream, "_fire", hold)
+    for name in ("setLocalDescription", "setRemoteDescription"):
+        _replace(monkeypatch, name, releasing(getattr(RTCPeerConnection, name)))
+
+
+def removetrack_before_removal(monkeypatch: pytest.MonkeyPatch) -> None:
+    def remove_track(self: MediaStream, track: Any) -> None:
+        if track in self.getTracks():
+            self._fire(MediaStreamTrackEvent("removetrack", track=track))
+            self.removeTrack(track)
+
+    monkeypatch.setattr(MediaStream, "_remove_track", remove_track)
+
+
+def sender_stream_fires_removetrack(monkeypatch: pytest.MonkeyPatch) -> None:
+    add_track, remove_track = RTCPeerConnection.addTrack, RTCPeerConnection.removeTrack
+    streams_of: dict[int, tuple[MediaStream, ...]] = {}
+
+    def add(self: RTCPeerConnection, track: Any, *streams: MediaStream) -> RTCRtpSender:
+        sender = add_track(self, track, *streams)
+        streams_of[id(sender)] = streams
+        return sender
+
+    def remove(self: RTCPeerConnection, sender: Any) -> None:
+        track = sender.track
+        remove_track(self, sender)
+        for stream in streams_of.get(id(sender), ()):
+            stream._remove_track(track)
+
+    _replace(monkeypatch, "addTrack", add)
+    _replace(monkeypatch, "removeTrack", remove)
+
+
+def script_removal_fires_removetrack(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(MediaStream, "removeTrack", MediaStream._remove_track)
+
+
+def local_answer_keeps_streams(monkeypatch: pytest.MonkeyPatch) -> None:
+    apply = RTCPeerConnection._apply_local_sections
+
+    def mutated(self: RTCPeerConnection, sdp_type: Any, model: Any, owners: Any, mute: Any,
+                remove: Any) -> None:
+        apply(self, sdp_type, model, owners, mute, [])
+
+    _replace(monkeypatch, "_apply_local_sections", mutated)
+
+
 MUTATIONS: dict[str, Mutation] = {
     "getSenders() is not in transceiver order": senders_reversed,
     "getSenders() returns the same array each time": same_array_each_call,
@@ -172,11 +244,19 @@ MUTATIONS: dict[str, Mutation] = {
     "a remote answer fires no track event": answer_fires_no_track_event,
     "the track event fires at every negotiation": track_event_every_negotiation,
     "a removal fires a track event": removal_fires_track_event,
+    "removetrack fires after the description is applied": removetrack_after_resolve,
+    "removetrack fires while the stream still holds the track": removetrack_before_removal,
+    "removeTrack() fires removetrack on the sender's stream": sender_stream_fires_removetrack,
+    "a script's stream.removeTrack() fires removetrack": script_removal_fires_removetrack,
+    "the own answer does not remove the track from the stream": local_answer_keeps_streams,
 }
 GETSENDERS = list(MUTATIONS)[:7]
 TRACK_EVENT = list(MUTATIONS)[7:14]
+REMOVETRACK_EVENT = list(MUTATIONS)[14:19]
 # Claims shown by mutations defined in test_mutations.py are named there by the same strings.
 PAGE_CLAIMS: dict[str, list[str]] = {
     "getsenders.md": [*GETSENDERS, "sender leaves getSenders()"],
     "track_event.md": TRACK_EVENT,
+    "../mediastream/removetrack_event.md": [
+        *REMOVETRACK_EVENT, "the remote stream keeps the track", "the remote track ends"],
 }
