@@ -6,14 +6,17 @@ of that page then fails. The names in PAGE_CLAIMS are the claims, as a reader wo
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 
 from webrtc_reference import MediaStream, MediaStreamTrackEvent, RTCPeerConnection, RTCRtpSender
+from webrtc_reference import InvalidStateError
 from webrtc_reference._enums import RECEIVING
-from webrtc_reference._events import Event
+from webrtc_reference._negotiation import check_if_negotiation_is_needed
+from webrtc_reference._events import Event, queue_task
 
 Mutation = Callable[[pytest.MonkeyPatch], None]
 original_get_senders = RTCPeerConnection.getSenders
@@ -229,6 +232,78 @@ def local_answer_keeps_streams(monkeypatch: pytest.MonkeyPatch) -> None:
     _replace(monkeypatch, "_apply_local_sections", mutated)
 
 
+# -- negotiationneeded --------------------------------------------------------------------------
+
+
+def _needed(connection: RTCPeerConnection) -> bool:
+    return check_if_negotiation_is_needed(connection._transceivers,
+                                          connection._current_local_description,
+                                          connection._current_remote_description)
+
+
+def _fire_once(connection: RTCPeerConnection) -> None:
+    if not connection._negotiation_needed:
+        connection._negotiation_needed = True
+        connection._fire(Event("negotiationneeded"))
+
+
+def checked_at_call_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    update = RTCPeerConnection._update_negotiation_needed_flag
+
+    def mutated(self: RTCPeerConnection) -> None:
+        if self._chain.busy or not _needed(self):
+            update(self)
+            return
+
+        def task() -> None:
+            if not self._is_closed and not self._chain.busy and self.signalingState == "stable":
+                _fire_once(self)
+
+        queue_task(task)
+
+    _replace(monkeypatch, "_update_negotiation_needed_flag", mutated)
+
+
+def fires_while_an_operation_is_pending(monkeypatch: pytest.MonkeyPatch) -> None:
+    def mutated(self: RTCPeerConnection) -> None:
+        def task() -> None:
+            if self._is_closed or self.signalingState != "stable":
+                return
+            if not _needed(self):
+                self._negotiation_needed = False
+                return
+            _fire_once(self)
+
+        queue_task(task)
+
+    _replace(monkeypatch, "_update_negotiation_needed_flag", mutated)
+
+
+def flag_never_cleared(monkeypatch: pytest.MonkeyPatch) -> None:
+    def get(self: RTCPeerConnection) -> bool:
+        return bool(self.__dict__.get("_flag", False))
+
+    def set_(self: RTCPeerConnection, value: bool) -> None:
+        self.__dict__["_flag"] = value or get(self)
+
+    monkeypatch.setattr(RTCPeerConnection, "_negotiation_needed", property(get, set_),
+                        raising=False)
+
+
+def no_implicit_rollback(monkeypatch: pytest.MonkeyPatch) -> None:
+    set_remote = RTCPeerConnection.setRemoteDescription
+
+    def mutated(self: RTCPeerConnection, description: Any) -> Any:
+        kind = description["type"] if isinstance(description, dict) else description.type
+        if kind == "offer" and self.signalingState == "have-local-offer":
+            refused: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+            refused.set_exception(InvalidStateError("no implicit rollback"))
+            return refused
+        return set_remote(self, description)
+
+    _replace(monkeypatch, "setRemoteDescription", mutated)
+
+
 MUTATIONS: dict[str, Mutation] = {
     "getSenders() is not in transceiver order": senders_reversed,
     "getSenders() returns the same array each time": same_array_each_call,
@@ -249,14 +324,22 @@ MUTATIONS: dict[str, Mutation] = {
     "removeTrack() fires removetrack on the sender's stream": sender_stream_fires_removetrack,
     "a script's stream.removeTrack() fires removetrack": script_removal_fires_removetrack,
     "the own answer does not remove the track from the stream": local_answer_keeps_streams,
+    "negotiation is checked in the call, not in the task": checked_at_call_time,
+    "negotiationneeded fires while an operation is pending": fires_while_an_operation_is_pending,
+    "a negotiation does not clear the flag": flag_never_cleared,
+    "setRemoteDescription() refuses an offer in have-local-offer": no_implicit_rollback,
 }
 GETSENDERS = list(MUTATIONS)[:7]
 TRACK_EVENT = list(MUTATIONS)[7:14]
 REMOVETRACK_EVENT = list(MUTATIONS)[14:19]
+NEGOTIATIONNEEDED_EVENT = list(MUTATIONS)[19:23]
 # Claims shown by mutations defined in test_mutations.py are named there by the same strings.
 PAGE_CLAIMS: dict[str, list[str]] = {
     "getsenders.md": [*GETSENDERS, "sender leaves getSenders()"],
     "track_event.md": TRACK_EVENT,
     "../mediastream/removetrack_event.md": [
         *REMOVETRACK_EVENT, "the remote stream keeps the track", "the remote track ends"],
+    "negotiationneeded_event.md": [
+        *NEGOTIATIONNEEDED_EVENT, "negotiationneeded fires synchronously",
+        "negotiationneeded fires outside stable", "negotiationneeded fires more than once"],
 }
