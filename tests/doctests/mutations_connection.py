@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from webrtc_reference import MediaStream, MediaStreamTrackEvent, RTCPeerConnection, RTCRtpSender
-from webrtc_reference import InvalidStateError
+from webrtc_reference import InvalidStateError, _apply, _offer_answer, _signaling
 from webrtc_reference._enums import RECEIVING
 from webrtc_reference._negotiation import check_if_negotiation_is_needed
 from webrtc_reference._events import Event, queue_task
@@ -304,6 +304,67 @@ def no_implicit_rollback(monkeypatch: pytest.MonkeyPatch) -> None:
     _replace(monkeypatch, "setRemoteDescription", mutated)
 
 
+# -- signalingState ----------------------------------------------------------------------------
+
+
+def rollback_in_stable(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_apply, "NO_ROLLBACK", _apply.NO_ROLLBACK - {_signaling.STABLE})
+    monkeypatch.setitem(_signaling.SIGNALING, (_signaling.STABLE, _signaling.LOCAL,
+                                               _signaling.ROLLBACK), _signaling.STABLE)
+
+
+def no_pranswer(monkeypatch: pytest.MonkeyPatch) -> None:
+    for key in [key for key in _signaling.SIGNALING if key[2] == _signaling.PRANSWER]:
+        monkeypatch.delitem(_signaling.SIGNALING, key)
+
+
+def offer_in_have_remote_offer(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_offer_answer, "OFFER_STATES",
+                        _offer_answer.OFFER_STATES | {_signaling.HAVE_REMOTE_OFFER})
+
+
+def event_for_unchanged_state(monkeypatch: pytest.MonkeyPatch) -> None:
+    set_local = RTCPeerConnection.setLocalDescription
+
+    def mutated(self: RTCPeerConnection, *args: Any) -> Any:
+        before = self.signalingState
+
+        def also_fire(applying: Any) -> None:
+            if not applying.exception() and self.signalingState == before:
+                original_fire(self, Event("signalingstatechange"))
+
+        applying = set_local(self, *args)
+        applying.add_done_callback(also_fire)
+        return applying
+
+    _replace(monkeypatch, "setLocalDescription", mutated)
+
+
+def close_fires_signalingstatechange(monkeypatch: pytest.MonkeyPatch) -> None:
+    close = RTCPeerConnection.close
+
+    def mutated(self: RTCPeerConnection) -> None:
+        changes = self.signalingState != "closed"
+        close(self)
+        if changes:
+            original_fire(self, Event("signalingstatechange"))
+
+    _replace(monkeypatch, "close", mutated)
+
+
+def state_changes_at_call_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    set_local = RTCPeerConnection.setLocalDescription
+
+    def mutated(self: RTCPeerConnection, *args: Any) -> Any:
+        applying = set_local(self, *args)
+        if args and isinstance(args[0], dict) and args[0].get("type") == "rollback" and \
+                self.signalingState in ("have-local-offer", "have-remote-offer"):
+            self._signaling_state = _signaling.STABLE
+        return applying
+
+    _replace(monkeypatch, "setLocalDescription", mutated)
+
+
 MUTATIONS: dict[str, Mutation] = {
     "getSenders() is not in transceiver order": senders_reversed,
     "getSenders() returns the same array each time": same_array_each_call,
@@ -328,11 +389,18 @@ MUTATIONS: dict[str, Mutation] = {
     "negotiationneeded fires while an operation is pending": fires_while_an_operation_is_pending,
     "a negotiation does not clear the flag": flag_never_cleared,
     "setRemoteDescription() refuses an offer in have-local-offer": no_implicit_rollback,
+    "a rollback is allowed in stable": rollback_in_stable,
+    "a provisional answer is refused": no_pranswer,
+    "createOffer() is allowed in have-remote-offer": offer_in_have_remote_offer,
+    "signalingstatechange fires when the state stays the same": event_for_unchanged_state,
+    "close() fires signalingstatechange": close_fires_signalingstatechange,
+    "the state changes when the call is made": state_changes_at_call_time,
 }
 GETSENDERS = list(MUTATIONS)[:7]
 TRACK_EVENT = list(MUTATIONS)[7:14]
 REMOVETRACK_EVENT = list(MUTATIONS)[14:19]
 NEGOTIATIONNEEDED_EVENT = list(MUTATIONS)[19:23]
+SIGNALING_STATE = list(MUTATIONS)[23:29]
 # Claims shown by mutations defined in test_mutations.py are named there by the same strings.
 PAGE_CLAIMS: dict[str, list[str]] = {
     "getsenders.md": [*GETSENDERS, "sender leaves getSenders()"],
@@ -342,4 +410,6 @@ PAGE_CLAIMS: dict[str, list[str]] = {
     "negotiationneeded_event.md": [
         *NEGOTIATIONNEEDED_EVENT, "negotiationneeded fires synchronously",
         "negotiationneeded fires outside stable", "negotiationneeded fires more than once"],
+    "signalingstate.md": [
+        *SIGNALING_STATE, "setRemoteDescription() refuses an offer in have-local-offer"],
 }
