@@ -8,19 +8,28 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import pytest
 
-from webrtc_reference import MediaStream, MediaStreamTrackEvent, RTCPeerConnection, RTCRtpSender
-from webrtc_reference import InvalidStateError, _apply, _offer_answer, _signaling
+from webrtc_reference import (
+    InvalidStateError,
+    MediaStream,
+    MediaStreamTrackEvent,
+    RTCPeerConnection,
+    RTCRtpSender,
+    _apply,
+    _offer_answer,
+    _signaling,
+)
 from webrtc_reference._enums import RECEIVING
-from webrtc_reference._negotiation import check_if_negotiation_is_needed
 from webrtc_reference._events import Event, queue_task
+from webrtc_reference._negotiation import check_if_negotiation_is_needed
 
 Mutation = Callable[[pytest.MonkeyPatch], None]
 original_get_senders = RTCPeerConnection.getSenders
-original_fire = RTCPeerConnection._fire
+# The event-target method, as a plain function of (target, event).
+original_fire = cast(Callable[[Any, Event], None], RTCPeerConnection._fire)
 original_process_remote_tracks = RTCPeerConnection._process_remote_tracks
 original_addition = RTCPeerConnection._process_the_addition_of_a_remote_track
 
