@@ -23,7 +23,8 @@ from webrtc_reference import (
     _signaling,
 )
 from webrtc_reference._enums import RECEIVING
-from webrtc_reference._events import Event, queue_task
+from webrtc_reference._event_loop import queue_task
+from webrtc_reference._events import Event
 from webrtc_reference._negotiation import check_if_negotiation_is_needed
 
 Mutation = Callable[[pytest.MonkeyPatch], None]
