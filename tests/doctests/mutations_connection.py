@@ -240,7 +240,8 @@ GETSENDERS: dict[str, Mutation] = {
     "getSenders() returns the same array each time": same_array_each_call,
     "a stopping transceiver's sender leaves getSenders()": stopping_sender_leaves,
     "getSenders() lists the senders of stopped transceivers": stopped_sender_stays,
-    "a rejected stopped transceiver stays on the connection": stopped_transceiver_stays_on_connection,
+    "a rejected stopped transceiver stays on the connection":
+        stopped_transceiver_stays_on_connection,
     "a rollback keeps the transceivers of the remote offer": rollback_keeps_transceivers,
     "close() sets sender.track to null": close_clears_tracks,
 }

@@ -13,7 +13,8 @@ from webrtc_reference._enums import RTCSdpType, RTCSignalingState, Side
 from webrtc_reference._signaling import SIGNALING
 
 PAGE = Path(__file__).resolve().parents[2] / "docs/api/rtcpeerconnection/signalingstate.md"
-ROW = re.compile(r'^\| `"(?P<state>[a-z-]+)"` \| (?P<local>.*?) \| (?P<remote>.*?) \|$', re.MULTILINE)
+ROW = re.compile(r'^\| `"(?P<state>[a-z-]+)"` \| (?P<local>.*?) \| (?P<remote>.*?) \|$',
+                 re.MULTILINE)
 TRANSITION = re.compile(r'^(?P<type>offer|answer|pranswer|rollback) → (?:implicit rollback to '
                         r'`"stable"`, then )?`"(?P<next>[a-z-]+)"`$')
 # Not a row of the table: setRemoteDescription() rolls the local offer back first (webrtc-pc,
