@@ -16,16 +16,18 @@ from webrtc_reference import (
     MediaStreamTrackEvent,
     RTCPeerConnection,
     RTCRtpSender,
+    _apply,
+    _remote_tracks,
 )
+from webrtc_reference._dom.events import Event
 from webrtc_reference._enums import RECEIVING
-from webrtc_reference._events import Event
 
 Mutation = Callable[[pytest.MonkeyPatch], None]
 original_get_senders = RTCPeerConnection.getSenders
 # The event-target method, as a plain function of (target, event).
 original_fire = cast(Callable[[Any, Event], None], RTCPeerConnection._fire)
-original_process_remote_tracks = RTCPeerConnection._process_remote_tracks
-original_addition = RTCPeerConnection._process_the_addition_of_a_remote_track
+original_process_remote_tracks = _remote_tracks.RemoteTracks.process_remote_tracks
+original_addition = _remote_tracks.process_the_addition_of_a_remote_track
 
 
 def _replace(monkeypatch: pytest.MonkeyPatch, name: str, method: Callable[..., Any]) -> None:
@@ -60,18 +62,18 @@ def stopped_sender_stays(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def stopped_transceiver_stays_on_connection(monkeypatch: pytest.MonkeyPatch) -> None:
-    _replace(monkeypatch, "_remove_rejected_stopped_transceivers", lambda self: None)
+    monkeypatch.setattr(_apply, "_remove_rejected_stopped_transceivers", lambda pc: None)
 
 
 def rollback_keeps_transceivers(monkeypatch: pytest.MonkeyPatch) -> None:
-    roll_back = RTCPeerConnection._roll_back
+    roll_back = _apply._roll_back
 
-    def mutated(self: RTCPeerConnection, *args: Any) -> None:
-        for transceiver in self._transceivers:
+    def mutated(pc: Any, *args: Any) -> None:
+        for transceiver in pc._transceivers:
             transceiver._created_by_remote_offer = False
-        roll_back(self, *args)
+        roll_back(pc, *args)
 
-    _replace(monkeypatch, "_roll_back", mutated)
+    monkeypatch.setattr(_apply, "_roll_back", mutated)
 
 
 def close_clears_tracks(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -112,11 +114,11 @@ def track_event_after_resolve(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _replace_addition(monkeypatch: pytest.MonkeyPatch, change: Callable[[Any], None]) -> None:
-    def addition(transceiver: Any, inits: list[dict[str, Any]]) -> None:
-        original_addition(transceiver, inits)
-        change(inits[-1])
+    def addition(transceiver: Any, changes: Any) -> None:
+        original_addition(transceiver, changes)
+        change(changes.track_event_inits[-1])
 
-    _replace(monkeypatch, "_process_the_addition_of_a_remote_track", staticmethod(addition))
+    monkeypatch.setattr(_remote_tracks, "process_the_addition_of_a_remote_track", addition)
 
 
 def streamless_track_gets_a_stream(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -133,34 +135,34 @@ def new_remote_track_unmuted(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def answer_fires_no_track_event(monkeypatch: pytest.MonkeyPatch) -> None:
-    apply = RTCPeerConnection._apply_remote_sections
+    apply = _apply._apply_remote_sections
 
-    def mutated(self: RTCPeerConnection, sdp_type: Any, model: Any, add: Any, remove: Any,
-                inits: list[dict[str, Any]], mute: Any) -> None:
-        apply(self, sdp_type, model, add, remove, [] if sdp_type == "answer" else inits, mute)
+    def mutated(pc: Any, sdp_type: Any, model: Any, changes: Any) -> None:
+        inits = list(changes.track_event_inits)
+        apply(pc, sdp_type, model, changes)
+        if sdp_type == "answer":
+            changes.track_event_inits[:] = inits
 
-    _replace(monkeypatch, "_apply_remote_sections", mutated)
+    monkeypatch.setattr(_apply, "_apply_remote_sections", mutated)
 
 
 def track_event_every_negotiation(monkeypatch: pytest.MonkeyPatch) -> None:
-    def process(self: RTCPeerConnection, transceiver: Any, direction: Any, *args: Any) -> None:
+    def process(self: Any, transceiver: Any, direction: Any, *args: Any) -> None:
         if direction in RECEIVING:
             transceiver._fired_direction = None
         original_process_remote_tracks(self, transceiver, direction, *args)
 
-    _replace(monkeypatch, "_process_remote_tracks", process)
+    monkeypatch.setattr(_remote_tracks.RemoteTracks, "process_remote_tracks", process)
 
 
 def removal_fires_track_event(monkeypatch: pytest.MonkeyPatch) -> None:
-    def process(self: RTCPeerConnection, transceiver: Any, direction: Any, msids: Any,
-                add: Any, remove: Any, inits: list[dict[str, Any]], *args: Any) -> None:
+    def process(self: Any, transceiver: Any, direction: Any, msids: Any, changes: Any) -> None:
         was_receiving = transceiver._fired_direction in RECEIVING
-        original_process_remote_tracks(self, transceiver, direction, msids, add, remove, inits,
-                                       *args)
+        original_process_remote_tracks(self, transceiver, direction, msids, changes)
         if was_receiving and direction not in RECEIVING:
-            original_addition(transceiver, inits)
+            original_addition(transceiver, changes)
 
-    _replace(monkeypatch, "_process_remote_tracks", process)
+    monkeypatch.setattr(_remote_tracks.RemoteTracks, "process_remote_tracks", process)
 
 
 # -- MediaStream: removetrack -------------------------------------------------------------------
@@ -226,13 +228,14 @@ def script_removal_fires_removetrack(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def local_answer_keeps_streams(monkeypatch: pytest.MonkeyPatch) -> None:
-    apply = RTCPeerConnection._apply_local_sections
+    apply = _apply._apply_local_sections
 
-    def mutated(self: RTCPeerConnection, sdp_type: Any, model: Any, owners: Any, mute: Any,
-                remove: Any) -> None:
-        apply(self, sdp_type, model, owners, mute, [])
+    def mutated(pc: Any, sdp_type: Any, model: Any, owners: Any, changes: Any) -> None:
+        removals = list(changes.remove_list)
+        apply(pc, sdp_type, model, owners, changes)
+        changes.remove_list[:] = removals
 
-    _replace(monkeypatch, "_apply_local_sections", mutated)
+    monkeypatch.setattr(_apply, "_apply_local_sections", mutated)
 
 
 GETSENDERS: dict[str, Mutation] = {

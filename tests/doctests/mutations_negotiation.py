@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 
 from tests.doctests.mutations_connection import Mutation, _replace, original_fire
-from webrtc_reference import InvalidStateError, RTCPeerConnection, _apply, _offer_answer, _signaling
-from webrtc_reference._event_loop import queue_task
-from webrtc_reference._events import Event
+from webrtc_reference import InvalidStateError, RTCPeerConnection, _signaling
+from webrtc_reference._dom.event_loop import queue_task
+from webrtc_reference._dom.events import Event
 from webrtc_reference._negotiation import check_if_negotiation_is_needed
 
 # -- negotiationneeded --------------------------------------------------------------------------
@@ -22,8 +22,8 @@ from webrtc_reference._negotiation import check_if_negotiation_is_needed
 
 def _needed(connection: RTCPeerConnection) -> bool:
     return check_if_negotiation_is_needed(connection._transceivers,
-                                          connection._current_local_description,
-                                          connection._current_remote_description)
+                                          connection._slots.current_local,
+                                          connection._slots.current_remote)
 
 
 def _fire_once(connection: RTCPeerConnection) -> None:
@@ -93,7 +93,8 @@ def no_implicit_rollback(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def rollback_in_stable(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_apply, "NO_ROLLBACK", _apply.NO_ROLLBACK - {_signaling.STABLE})
+    monkeypatch.setattr(_signaling, "ROLLBACK_STATES",
+                        _signaling.ROLLBACK_STATES | {_signaling.STABLE})
     monkeypatch.setitem(_signaling.SIGNALING, (_signaling.STABLE, _signaling.LOCAL,
                                                _signaling.ROLLBACK), _signaling.STABLE)
 
@@ -104,8 +105,8 @@ def no_pranswer(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def offer_in_have_remote_offer(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_offer_answer, "OFFER_STATES",
-                        _offer_answer.OFFER_STATES | {_signaling.HAVE_REMOTE_OFFER})
+    monkeypatch.setattr(_signaling, "OFFER_STATES",
+                        _signaling.OFFER_STATES | {_signaling.HAVE_REMOTE_OFFER})
 
 
 def event_for_unchanged_state(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -144,7 +145,7 @@ def state_changes_at_call_time(monkeypatch: pytest.MonkeyPatch) -> None:
         applying = set_local(self, *args)
         if args and isinstance(args[0], dict) and args[0].get("type") == "rollback" and \
                 self.signalingState in ("have-local-offer", "have-remote-offer"):
-            self._signaling_state = _signaling.STABLE
+            self._signaling._state = _signaling.STABLE
         return applying
 
     _replace(monkeypatch, "setLocalDescription", mutated)
