@@ -34,6 +34,7 @@ KEPT_KEYS: Final[Mapping[str, tuple[str, ...] | None]] = {
     ),
     "api.RTCRtpSender": ("track", "replaceTrack"),
     "api.RTCRtpTransceiver": ("direction", "currentDirection", "stop"),
+    "api.MediaStream": ("removetrack_event",),
     "api.MediaDevices.getUserMedia": None,
     "api.Navigator.getUserMedia": None,
 }

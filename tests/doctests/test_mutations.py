@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from tests.doctest_support import run_session
+from tests.doctests import mutations_connection, mutations_negotiation
 from webrtc_reference import (
     InvalidAccessError,
     RTCPeerConnection,
@@ -284,6 +285,9 @@ PAGE_CLAIMS = {
     ],
     "../../reference-implementation.md": MODEL_CLAIMS,
 }
+for module in (mutations_connection, mutations_negotiation):
+    MUTATIONS.update(module.MUTATIONS)
+    PAGE_CLAIMS.update(module.PAGE_CLAIMS)
 CASES = [(page, name) for page, names in PAGE_CLAIMS.items() for name in names]
 
 
