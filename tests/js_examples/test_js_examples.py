@@ -7,6 +7,7 @@ declares) are in jsharness.py; the tests at the end check the harness itself.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,6 +18,7 @@ from local_server import serve  # tools/, on pytest's pythonpath
 from tests.js_examples.jsharness import (
     HARNESS_PAGE,
     HERE,
+    BlockRun,
     JsBlock,
     collect_page,
     collect_site,
@@ -63,14 +65,51 @@ def test_js_example_in_chromium(browser: Browser, harness_url: str, block: JsBlo
         pytest.fail(f"Chromium {browser.version}: " + run.report(), pytrace=False)
 
 
+# Lines where an engine is known to print something other than the documented (spec) value.
+ENGINE_DIFFERENCES: list[dict[str, Any]] = json.loads(
+    (Path(__file__).parent / "engine_differences.json").read_text(encoding="utf-8")
+)
+
+
+def without_recorded_differences(run: BlockRun, engine: str) -> list[str]:
+    """Drop the problems an engine is recorded to have; report a record that no longer holds."""
+    lines = {run.block.page_line(e.index) for e in expectations(run.block.source)}
+    recorded = {
+        entry["line"]: entry["prints"]
+        for entry in ENGINE_DIFFERENCES
+        if entry["engine"] == engine and entry["page"] == run.block.page and entry["line"] in lines
+    }
+    stale = []
+    for line, prints in recorded.items():
+        problems = [p for p in run.problems if p.index is not None
+                    and run.block.page_line(p.index) == line]
+        if [p.message.rpartition("actual:   ")[2] for p in problems] != [prints]:
+            stale.append(f"line {line}: recorded to print {prints!r} in {engine}, but it did not")
+        run.problems = [p for p in run.problems if p not in problems]
+    return stale
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("block", _params(SITE_BLOCKS))
 def test_js_example_in_firefox(
     firefox: Browser, firefox_page: Page, harness_url: str, block: JsBlock
 ) -> None:
     run = run_block(firefox, harness_url, block, page=firefox_page)
-    if run.problems:
-        pytest.fail(f"Firefox {firefox.version}: " + run.report(), pytrace=False)
+    stale = without_recorded_differences(run, "firefox")
+    if run.problems or stale:
+        pytest.fail(
+            f"Firefox {firefox.version}: " + "\n".join([run.report(), *stale]), pytrace=False
+        )
+
+
+def test_each_recorded_engine_difference_names_a_js_line_that_documents_a_value() -> None:
+    documented = {
+        (block.page, block.page_line(e.index)) for block in SITE_BLOCKS
+        for e in expectations(block.source)
+    }
+    for entry in ENGINE_DIFFERENCES:
+        assert (entry["page"], entry["line"]) in documented, entry
+        assert entry["engine"] in {"chromium", "firefox"} and entry["evidence"], entry
 
 
 def test_the_site_has_js_examples_to_run() -> None:
