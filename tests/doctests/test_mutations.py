@@ -20,21 +20,23 @@ from webrtc_reference import (
     RTCRtpSender,
     _media,
     _peerconnection,
+    _rtp,
     _transceiver,
 )
 from webrtc_reference._enums import MediaStreamTrackState
 from webrtc_reference._event_loop import queue_task
 from webrtc_reference._events import Event
 
-API_PAGES = Path(__file__).resolve().parents[2] / "docs/api/rtcpeerconnection"
+DOCS = Path(__file__).resolve().parents[2] / "docs"
 PYCON_BLOCK = re.compile(r"^```pycon\n(.*?)^```$", re.MULTILINE | re.DOTALL)
 Mutation = Callable[[pytest.MonkeyPatch], None]
 original_remove_track = RTCPeerConnection.removeTrack
 original_add_track = RTCPeerConnection.addTrack
+original_replace_track = RTCRtpSender.replaceTrack
 
 
 def page_session(page: str) -> str:
-    return "\n".join(PYCON_BLOCK.findall((API_PAGES / page).read_text(encoding="utf-8")))
+    return "\n".join(PYCON_BLOCK.findall((DOCS / page).read_text(encoding="utf-8")))
 
 
 def wrap_remove_track(monkeypatch: pytest.MonkeyPatch, mutated: Callable[..., None]) -> None:
@@ -218,6 +220,78 @@ def closed_connection_accepts_tracks(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(RTCPeerConnection, "addTrack", add_track)
 
 
+def wrap_replace_track(monkeypatch: pytest.MonkeyPatch, mutated: Callable[..., Any]) -> None:
+    monkeypatch.setattr(RTCRtpSender, "replaceTrack", mutated)
+
+
+def replace_track_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_rtp, "queue_task", lambda task: task())
+
+
+def replace_track_unchained(monkeypatch: pytest.MonkeyPatch) -> None:
+    def replace_track(self: RTCRtpSender, track: Any) -> Any:
+        chain = self._connection._chain
+        monkeypatch.setattr(chain, "chain", lambda operation: operation())
+        try:
+            return original_replace_track(self, track)
+        finally:
+            monkeypatch.delattr(chain, "chain")
+
+    wrap_replace_track(monkeypatch, replace_track)
+
+
+def replace_track_any_kind(monkeypatch: pytest.MonkeyPatch) -> None:
+    def replace_track(self: RTCRtpSender, track: Any) -> Any:
+        if track is not None:
+            monkeypatch.setattr(self, "_kind", track.kind)
+        return original_replace_track(self, track)
+
+    wrap_replace_track(monkeypatch, replace_track)
+
+
+def replace_track_on_stopping(monkeypatch: pytest.MonkeyPatch) -> None:
+    def replace_track(self: RTCRtpSender, track: Any) -> Any:
+        transceiver = self._owner
+        stopping = transceiver._stopping
+        transceiver._stopping = False
+        try:
+            return original_replace_track(self, track)
+        finally:
+            transceiver._stopping = stopping
+
+    wrap_replace_track(monkeypatch, replace_track)
+
+
+def replace_track_negotiates(monkeypatch: pytest.MonkeyPatch) -> None:
+    def replace_track(self: RTCRtpSender, track: Any) -> Any:
+        connection = self._connection
+        queue_task(lambda: connection._fire(Event("negotiationneeded")))
+        return original_replace_track(self, track)
+
+    wrap_replace_track(monkeypatch, replace_track)
+
+
+def replace_null_stops_sending(monkeypatch: pytest.MonkeyPatch) -> None:
+    def replace_track(self: RTCRtpSender, track: Any) -> Any:
+        if track is None:
+            transceiver = self._owner
+            transceiver._direction = _peerconnection.STOP_SENDING.get(
+                transceiver._direction, transceiver._direction)
+        return original_replace_track(self, track)
+
+    wrap_replace_track(monkeypatch, replace_track)
+
+
+def stop_clears_sender_track(monkeypatch: pytest.MonkeyPatch) -> None:
+    stop = _transceiver.RTCRtpTransceiver.stop
+
+    def mutated(self: _transceiver.RTCRtpTransceiver) -> None:
+        stop(self)
+        self._sender._sender_track = None
+
+    monkeypatch.setattr(_transceiver.RTCRtpTransceiver, "stop", mutated)
+
+
 MUTATIONS: dict[str, Mutation] = {
     "sender.track stays set": track_stays,
     "direction does not change": direction_unchanged,
@@ -240,12 +314,20 @@ MUTATIONS: dict[str, Mutation] = {
     "a reused transceiver keeps its direction": reuse_keeps_direction,
     "addTrack accepts a track that is already sent": duplicate_track_accepted,
     "addTrack works on a closed connection": closed_connection_accepts_tracks,
+    "replaceTrack sets the track at once": replace_track_at_once,
+    "replaceTrack skips the operations chain": replace_track_unchained,
+    "replaceTrack accepts a track of the other kind": replace_track_any_kind,
+    "replaceTrack works on a stopped transceiver": replace_track_on_stopping,
+    "replaceTrack needs a negotiation": replace_track_negotiates,
+    "replaceTrack(null) changes the direction": replace_null_stops_sending,
+    "stop() clears sender.track": stop_clears_sender_track,
 }
 # The claims each page makes, by the mutations that must break its examples.
 PAGE_CLAIMS = {
-    "removetrack.md": [name for name in MUTATIONS if not name.startswith("addTrack")
-                       and name != "a reused transceiver keeps its direction"],
-    "addtrack.md": [
+    "api/rtcpeerconnection/removetrack.md": [
+        name for name in MUTATIONS if not name.startswith(("addTrack", "replaceTrack", "stop()"))
+        and name != "a reused transceiver keeps its direction"],
+    "api/rtcpeerconnection/addtrack.md": [
         "addTrack never reuses a sender",
         "a reused transceiver keeps its direction",
         "a transceiver that sent is reused",
@@ -253,6 +335,19 @@ PAGE_CLAIMS = {
         "addTrack works on a closed connection",
         "negotiationneeded fires synchronously",
         "negotiationneeded fires more than once",
+    ],
+    "api/rtcrtpsender/replacetrack.md": [
+        "replaceTrack sets the track at once",
+        "replaceTrack skips the operations chain",
+        "replaceTrack accepts a track of the other kind",
+        "replaceTrack works on a stopped transceiver",
+        "replaceTrack needs a negotiation",
+        "replaceTrack(null) changes the direction",
+    ],
+    "api/rtcrtpsender/index.md": [
+        "sender.track stays set",
+        "replaceTrack sets the track at once",
+        "stop() clears sender.track",
     ],
 }
 CASES = [(page, name) for page, names in PAGE_CLAIMS.items() for name in names]
