@@ -27,7 +27,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from webrtc_sphinx.fragments import render_fragment
-from webrtc_sphinx.mdn_links import mdn_url
+from webrtc_sphinx.mdn_links import api_docname, mdn_url
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -62,8 +62,7 @@ class Entry:
 
     @property
     def docname(self) -> str:
-        lowered = self.path.lower()
-        return f"api/{lowered}" if "/" in lowered else f"api/{lowered}/index"
+        return api_docname(self.path)
 
 
 def parse_entry(text: str) -> Entry:
