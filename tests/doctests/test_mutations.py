@@ -292,6 +292,153 @@ def stop_clears_sender_track(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(_transceiver.RTCRtpTransceiver, "stop", mutated)
 
 
+Transceiver = _transceiver.RTCRtpTransceiver
+direction_property: property = Transceiver.direction  # type: ignore[assignment]
+
+
+def wrap_direction_setter(
+    monkeypatch: pytest.MonkeyPatch, setter: Callable[[Transceiver, Any], None]
+) -> None:
+    monkeypatch.setattr(Transceiver, "direction", property(direction_property.fget, setter))
+
+
+def set_direction(transceiver: Transceiver, value: Any) -> None:
+    assert direction_property.fset is not None
+    direction_property.fset(transceiver, value)
+
+
+def setter_ignores_stopping(monkeypatch: pytest.MonkeyPatch) -> None:
+    def setter(self: Transceiver, value: Any) -> None:
+        stopping, self._stopping = self._stopping, False
+        try:
+            set_direction(self, value)
+        finally:
+            self._stopping = stopping
+
+    wrap_direction_setter(monkeypatch, setter)
+
+
+def setter_accepts_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
+    def setter(self: Transceiver, value: Any) -> None:
+        if value == "stopped" and not self._stopping:
+            self._direction = _transceiver.Direction.STOPPED
+            return
+        set_direction(self, value)
+
+    wrap_direction_setter(monkeypatch, setter)
+
+
+def stopped_checked_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    def setter(self: Transceiver, value: Any) -> None:
+        if value == "stopped":
+            raise TypeError("checked first")
+        set_direction(self, value)
+
+    wrap_direction_setter(monkeypatch, setter)
+
+
+def same_direction_negotiates(monkeypatch: pytest.MonkeyPatch) -> None:
+    def setter(self: Transceiver, value: Any) -> None:
+        if value == self._direction:
+            connection = self._connection
+            queue_task(lambda: connection._fire(Event("negotiationneeded")))
+        set_direction(self, value)
+
+    wrap_direction_setter(monkeypatch, setter)
+
+
+def setter_always_negotiates(monkeypatch: pytest.MonkeyPatch) -> None:
+    def setter(self: Transceiver, value: Any) -> None:
+        changed = value != self._direction
+        set_direction(self, value)
+        if changed:
+            connection = self._connection
+            queue_task(lambda: connection._fire(Event("negotiationneeded")))
+
+    wrap_direction_setter(monkeypatch, setter)
+
+
+def without_flag_update(method: Callable[..., Any]) -> Callable[..., Any]:
+    """*method* of a transceiver, run without updating its connection's negotiation-needed flag."""
+    def mutated(self: Transceiver, *args: Any) -> Any:
+        connection = self._connection
+        connection._update_negotiation_needed_flag = lambda: None  # type: ignore[method-assign]
+        try:
+            return method(self, *args)
+        finally:
+            del connection._update_negotiation_needed_flag
+
+    return mutated
+
+
+def setter_skips_flag(monkeypatch: pytest.MonkeyPatch) -> None:
+    wrap_direction_setter(monkeypatch, without_flag_update(set_direction))
+
+
+def getter_hides_stopping(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Transceiver, "direction",
+                        property(lambda self: self._direction, direction_property.fset))
+
+
+def current_direction_set_by_offers(monkeypatch: pytest.MonkeyPatch) -> None:
+    def after(method: Callable[..., Any]) -> Callable[..., Any]:
+        def mutated(self: RTCPeerConnection, *args: Any) -> Any:
+            def set_current(_: Any) -> None:
+                if self.signalingState in ("have-local-offer", "have-remote-offer"):
+                    for transceiver in self._transceivers:
+                        if not transceiver._stopped:
+                            transceiver._current_direction = transceiver._direction
+
+            result = method(self, *args)
+            result.add_done_callback(set_current)
+            return result
+
+        return mutated
+
+    for name in ("setLocalDescription", "setRemoteDescription"):
+        monkeypatch.setattr(RTCPeerConnection, name, after(getattr(RTCPeerConnection, name)))
+
+
+def stopping_reads_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Transceiver, "currentDirection", property(
+        lambda self: _transceiver.Direction.STOPPED if self._stopping else self._current_direction))
+
+
+def stop_skips_flag(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Transceiver, "stop", without_flag_update(Transceiver.stop))
+
+
+def stop_keeps_receiver_track(monkeypatch: pytest.MonkeyPatch) -> None:
+    stop_sending = Transceiver._stop_sending_and_receiving
+    monkeypatch.setattr(Transceiver, "_stop_sending_and_receiving",
+                        lambda self, disappear=False: stop_sending(self, True))
+
+
+def stop_stops_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    stop = Transceiver.stop
+
+    def mutated(self: Transceiver) -> None:
+        stop(self)
+        self._stop_the_transceiver()
+
+    monkeypatch.setattr(Transceiver, "stop", mutated)
+
+
+def stopped_transceivers_stay(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(RTCPeerConnection, "_remove_rejected_stopped_transceivers",
+                        lambda self: None)
+
+
+def stop_on_closed_connection(monkeypatch: pytest.MonkeyPatch) -> None:
+    stop = Transceiver.stop
+
+    def mutated(self: Transceiver) -> None:
+        if not self._connection._is_closed:
+            stop(self)
+
+    monkeypatch.setattr(Transceiver, "stop", mutated)
+
+
 MUTATIONS: dict[str, Mutation] = {
     "sender.track stays set": track_stays,
     "direction does not change": direction_unchanged,
@@ -321,12 +468,26 @@ MUTATIONS: dict[str, Mutation] = {
     "replaceTrack needs a negotiation": replace_track_negotiates,
     "replaceTrack(null) changes the direction": replace_null_stops_sending,
     "stop() clears sender.track": stop_clears_sender_track,
+    "the direction setter ignores stopping": setter_ignores_stopping,
+    "the direction setter accepts 'stopped'": setter_accepts_stopped,
+    "'stopped' is checked before stopping": stopped_checked_first,
+    "setting the same direction negotiates": same_direction_negotiates,
+    "every new direction negotiates": setter_always_negotiates,
+    "the direction setter skips the negotiation-needed flag": setter_skips_flag,
+    "direction does not read 'stopped' while stopping": getter_hides_stopping,
+    "offers set currentDirection": current_direction_set_by_offers,
+    "currentDirection reads 'stopped' while stopping": stopping_reads_stopped,
+    "stop() skips the negotiation-needed flag": stop_skips_flag,
+    "stop() leaves the receiver track live": stop_keeps_receiver_track,
+    "stop() stops the transceiver at once": stop_stops_at_once,
+    "stopped transceivers stay after the answer": stopped_transceivers_stay,
+    "stop() works on a closed connection": stop_on_closed_connection,
 }
 # The claims each page makes, by the mutations that must break its examples.
 PAGE_CLAIMS = {
     "api/rtcpeerconnection/removetrack.md": [
-        name for name in MUTATIONS if not name.startswith(("addTrack", "replaceTrack", "stop()"))
-        and name != "a reused transceiver keeps its direction"],
+        name for name in list(MUTATIONS)[:list(MUTATIONS).index("replaceTrack sets the track at once")]
+        if not name.startswith("addTrack") and name != "a reused transceiver keeps its direction"],
     "api/rtcpeerconnection/addtrack.md": [
         "addTrack never reuses a sender",
         "a reused transceiver keeps its direction",
@@ -348,6 +509,35 @@ PAGE_CLAIMS = {
         "sender.track stays set",
         "replaceTrack sets the track at once",
         "stop() clears sender.track",
+    ],
+    "api/rtcrtptransceiver/index.md": [
+        "direction does not read 'stopped' while stopping",
+        "offers set currentDirection",
+        "stop() leaves the receiver track live",
+    ],
+    "api/rtcrtptransceiver/direction.md": [
+        "the direction setter ignores stopping",
+        "the direction setter accepts 'stopped'",
+        "'stopped' is checked before stopping",
+        "setting the same direction negotiates",
+        "every new direction negotiates",
+        "the direction setter skips the negotiation-needed flag",
+        "direction does not read 'stopped' while stopping",
+    ],
+    "api/rtcrtptransceiver/currentdirection.md": [
+        "offers set currentDirection",
+        "currentDirection changes at once",
+        "currentDirection reads 'stopped' while stopping",
+        "stopped transceivers stay after the answer",
+    ],
+    "api/rtcrtptransceiver/stop.md": [
+        "stop() clears sender.track",
+        "stop() skips the negotiation-needed flag",
+        "stop() leaves the receiver track live",
+        "stop() stops the transceiver at once",
+        "stopped transceivers stay after the answer",
+        "stop() works on a closed connection",
+        "direction does not read 'stopped' while stopping",
     ],
 }
 CASES = [(page, name) for page, names in PAGE_CLAIMS.items() for name in names]
