@@ -439,6 +439,22 @@ def stop_on_closed_connection(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(Transceiver, "stop", mutated)
 
 
+def disabling_ends_the_track(monkeypatch: pytest.MonkeyPatch) -> None:
+    enabled: property = _media.MediaStreamTrack.enabled  # type: ignore[assignment]
+
+    def setter(self: _media.MediaStreamTrack, value: bool) -> None:
+        assert enabled.fset is not None
+        enabled.fset(self, value)
+        if not value:
+            self._ready_state = MediaStreamTrackState.ENDED
+
+    monkeypatch.setattr(_media.MediaStreamTrack, "enabled", property(enabled.fget, setter))
+
+
+def stopped_track_stays_live(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_media.MediaStreamTrack, "stop", lambda self: None)
+
+
 MUTATIONS: dict[str, Mutation] = {
     "sender.track stays set": track_stays,
     "direction does not change": direction_unchanged,
@@ -482,6 +498,8 @@ MUTATIONS: dict[str, Mutation] = {
     "stop() stops the transceiver at once": stop_stops_at_once,
     "stopped transceivers stay after the answer": stopped_transceivers_stay,
     "stop() works on a closed connection": stop_on_closed_connection,
+    "disabling a track ends it": disabling_ends_the_track,
+    "track.stop() leaves the track live": stopped_track_stays_live,
 }
 # The claims each page makes, by the mutations that must break its examples.
 PAGE_CLAIMS = {
@@ -538,6 +556,18 @@ PAGE_CLAIMS = {
         "stopped transceivers stay after the answer",
         "stop() works on a closed connection",
         "direction does not read 'stopped' while stopping",
+    ],
+    "guides/stop-sending-a-track.md": [
+        "disabling a track ends it",
+        "track.stop() leaves the track live",
+        "replaceTrack sets the track at once",
+        "replaceTrack needs a negotiation",
+        "replaceTrack(null) changes the direction",
+        "the direction setter skips the negotiation-needed flag",
+        "the remote stream keeps the track",
+        "a transceiver that sent is reused",
+        "stop() skips the negotiation-needed flag",
+        "stopped transceivers stay after the answer",
     ],
 }
 CASES = [(page, name) for page, names in PAGE_CLAIMS.items() for name in names]
