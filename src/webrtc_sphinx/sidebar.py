@@ -7,6 +7,11 @@ interface), and to MDN in the build's language otherwise. Usage in MyST::
     ```{api-sidebar} RTCPeerConnection
     ```
 
+Every sidebar ends with the "Guides" group of the file's ``guides`` list, as MDN ends each
+WebRTC sidebar with the API's guides: an entry ``/<docname>`` is a guide of this site, shown
+with its title in the build's language; any other entry is an MDN guide under Web/API/,
+labelled through the extension's catalog.
+
 It renders in place. With ``webrtc_api_sidebar_in_theme = True`` it renders nothing in
 place and is handed to the theme instead: the template ``api-sidebar.html`` (shipped here)
 shows it wherever ``html_sidebars`` lists it. The sidebar's own markup is in
@@ -27,7 +32,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from webrtc_sphinx.fragments import render_fragment
-from webrtc_sphinx.mdn_links import mdn_url
+from webrtc_sphinx.mdn_links import api_docname, mdn_url
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -49,6 +54,7 @@ def group_labels() -> dict[str, str]:
         "constructor": _("Constructor"), "instance_properties": _("Instance properties"),
         "static_methods": _("Static methods"), "instance_methods": _("Instance methods"),
         "events": _("Events"), "inheritance": _("Inheritance"), "related": _("Related pages"),
+        "guides": _("Guides"),
     }
 
 
@@ -62,8 +68,9 @@ class Entry:
 
     @property
     def docname(self) -> str:
-        lowered = self.path.lower()
-        return f"api/{lowered}" if "/" in lowered else f"api/{lowered}/index"
+        if is_local(self):  # a page of this site, not an API member
+            return self.path.removeprefix("/")
+        return api_docname(self.path)
 
 
 def parse_entry(text: str) -> Entry:
@@ -80,10 +87,22 @@ def load_sidebars() -> dict[str, Any]:
     return data
 
 
+def has_sidebar(interface: str) -> bool:
+    return "groups" in load_sidebars().get(interface, {})
+
+
 def sidebar_groups(interface: str) -> list[tuple[str, list[Entry]]]:
     """The groups of *interface*; KeyError when the data has no sidebar for it."""
     groups = load_sidebars()[interface]["groups"]
     return [(name, [parse_entry(text) for text in entries]) for name, entries in groups]
+
+
+def guides() -> list[Entry]:
+    return [parse_entry(text) for text in load_sidebars().get("guides", [])]
+
+
+def is_local(entry: Entry) -> bool:
+    return entry.path.startswith("/")
 
 
 @dataclass(frozen=True)
@@ -94,6 +113,7 @@ class Link:
     href: str
     label: str
     deprecated: bool
+    code: bool = True  # API names are code; guide titles are prose
 
 
 @dataclass(frozen=True)
@@ -107,14 +127,14 @@ def render_sidebar(builder: Builder, current: str, interface: str) -> str:
     """The sidebar of *interface* as seen from document *current*."""
     language = builder.config.language or "en"
 
-    def link(entry: Entry) -> Link:
+    def link(entry: Entry, code: bool = True) -> Link:
         if entry.docname == current:
-            return Link("current", "#", entry.label, entry.deprecated)
+            return Link("current", "#", entry.label, entry.deprecated, code)
         if entry.docname in builder.env.found_docs:
             href = builder.get_relative_uri(current, entry.docname)
-            return Link("internal", href, entry.label, entry.deprecated)
+            return Link("internal", href, entry.label, entry.deprecated, code)
         href = mdn_url(language, f"Web/API/{entry.path}")
-        return Link("external", href, entry.label, entry.deprecated)
+        return Link("external", href, entry.label, entry.deprecated, code)
 
     labels = group_labels()
     groups = [
@@ -122,6 +142,13 @@ def render_sidebar(builder: Builder, current: str, interface: str) -> str:
               open=any(entry.docname == current for entry in entries))
         for name, entries in sidebar_groups(interface)
     ]
+    # A guide of this site that the build does not have is left out, not sent to MDN.
+    shown = [entry for entry in guides()
+             if not is_local(entry) or entry.docname in builder.env.found_docs]
+    if shown:
+        groups.append(Group(labels["guides"],
+                            [link(guide_entry(builder, entry), code=False) for entry in shown],
+                            open=any(entry.docname == current for entry in shown)))
     return render_fragment(
         "api-sidebar.html",
         aria_label=_("{interface} reference").format(interface=interface),
@@ -129,6 +156,13 @@ def render_sidebar(builder: Builder, current: str, interface: str) -> str:
         groups=groups,
         deprecated=_("Deprecated"),
     )
+
+
+def guide_entry(builder: Builder, entry: Entry) -> Entry:
+    """*entry* labelled in the build's language: our page's title, or MDN's translated title."""
+    title = builder.env.titles.get(entry.docname)
+    label = title.astext() if title is not None else _(entry.label)
+    return Entry(entry.path, label, entry.deprecated)
 
 
 class ApiSidebarNode(nodes.General, nodes.Element):
@@ -142,7 +176,7 @@ class ApiSidebarDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         interface = self.arguments[0]
         self.env.note_dependency(str(SIDEBAR_FILE))
-        if interface not in load_sidebars():
+        if not has_sidebar(interface):
             logger.warning("api-sidebar: no sidebar data for %r", interface,
                            location=self.get_location(), type="webrtc", subtype="sidebar")
             return []

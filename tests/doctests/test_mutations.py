@@ -6,6 +6,7 @@ passed, they would not be demonstrating that claim.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -31,15 +32,16 @@ from webrtc_reference._dom.event_loop import queue_task
 from webrtc_reference._dom.events import Event
 from webrtc_reference._enums import MediaStreamTrackState
 
-API_PAGES = Path(__file__).resolve().parents[2] / "docs/api/rtcpeerconnection"
+DOCS = Path(__file__).resolve().parents[2] / "docs"
 PYCON_BLOCK = re.compile(r"^```pycon\n(.*?)^```$", re.MULTILINE | re.DOTALL)
 Mutation = Callable[[pytest.MonkeyPatch], None]
 original_remove_track = RTCPeerConnection.removeTrack
 original_add_track = RTCPeerConnection.addTrack
+original_replace_track = RTCRtpSender.replaceTrack
 
 
 def page_session(page: str) -> str:
-    return "\n".join(PYCON_BLOCK.findall((API_PAGES / page).read_text(encoding="utf-8")))
+    return "\n".join(PYCON_BLOCK.findall((DOCS / page).read_text(encoding="utf-8")))
 
 
 def wrap_remove_track(monkeypatch: pytest.MonkeyPatch, mutated: Callable[..., None]) -> None:
@@ -237,6 +239,240 @@ def negotiated_removal_does_not_mute(monkeypatch: pytest.MonkeyPatch) -> None:
                             lambda transceiver, changes: None)
 
 
+def wrap_replace_track(monkeypatch: pytest.MonkeyPatch, mutated: Callable[..., Any]) -> None:
+    monkeypatch.setattr(RTCRtpSender, "replaceTrack", mutated)
+
+
+def replace_track_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_rtp, "queue_task", lambda task: task())
+
+
+def replace_track_unchained(monkeypatch: pytest.MonkeyPatch) -> None:
+    def replace_track(self: RTCRtpSender, track: Any) -> Any:
+        chain = self._connection._chain
+        monkeypatch.setattr(chain, "chain", lambda operation: operation())
+        try:
+            return original_replace_track(self, track)
+        finally:
+            monkeypatch.delattr(chain, "chain")
+
+    wrap_replace_track(monkeypatch, replace_track)
+
+
+def replace_track_any_kind(monkeypatch: pytest.MonkeyPatch) -> None:
+    def replace_track(self: RTCRtpSender, track: Any) -> Any:
+        if track is not None:
+            monkeypatch.setattr(self, "_kind", track.kind)
+        return original_replace_track(self, track)
+
+    wrap_replace_track(monkeypatch, replace_track)
+
+
+def replace_track_on_stopping(monkeypatch: pytest.MonkeyPatch) -> None:
+    def replace_track(self: RTCRtpSender, track: Any) -> Any:
+        transceiver = self._owner
+        stopping = transceiver._stopping
+        transceiver._stopping = False
+        try:
+            return original_replace_track(self, track)
+        finally:
+            transceiver._stopping = stopping
+
+    wrap_replace_track(monkeypatch, replace_track)
+
+
+def replace_track_negotiates(monkeypatch: pytest.MonkeyPatch) -> None:
+    def replace_track(self: RTCRtpSender, track: Any) -> Any:
+        connection: Any = self._connection  # the RTCPeerConnection behind the protocol
+        queue_task(lambda: connection._fire(Event("negotiationneeded")))
+        return original_replace_track(self, track)
+
+    wrap_replace_track(monkeypatch, replace_track)
+
+
+def replace_null_stops_sending(monkeypatch: pytest.MonkeyPatch) -> None:
+    def replace_track(self: RTCRtpSender, track: Any) -> Any:
+        if track is None:
+            transceiver = self._owner
+            transceiver._direction = _peerconnection.STOP_SENDING.get(
+                transceiver._direction, transceiver._direction)
+        return original_replace_track(self, track)
+
+    wrap_replace_track(monkeypatch, replace_track)
+
+
+def stop_clears_sender_track(monkeypatch: pytest.MonkeyPatch) -> None:
+    stop = _rtp.RTCRtpTransceiver.stop
+
+    def mutated(self: _rtp.RTCRtpTransceiver) -> None:
+        stop(self)
+        self._sender._sender_track = None
+
+    monkeypatch.setattr(_rtp.RTCRtpTransceiver, "stop", mutated)
+
+
+Transceiver = _rtp.RTCRtpTransceiver
+direction_property: property = Transceiver.direction  # type: ignore[assignment]
+
+
+def wrap_direction_setter(
+    monkeypatch: pytest.MonkeyPatch, setter: Callable[[Transceiver, Any], None]
+) -> None:
+    monkeypatch.setattr(Transceiver, "direction", property(direction_property.fget, setter))
+
+
+def set_direction(transceiver: Transceiver, value: Any) -> None:
+    assert direction_property.fset is not None
+    direction_property.fset(transceiver, value)
+
+
+def setter_ignores_stopping(monkeypatch: pytest.MonkeyPatch) -> None:
+    def setter(self: Transceiver, value: Any) -> None:
+        stopping, self._stopping = self._stopping, False
+        try:
+            set_direction(self, value)
+        finally:
+            self._stopping = stopping
+
+    wrap_direction_setter(monkeypatch, setter)
+
+
+def setter_accepts_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
+    def setter(self: Transceiver, value: Any) -> None:
+        if value == "stopped" and not self._stopping:
+            self._direction = _rtp.Direction.STOPPED
+            return
+        set_direction(self, value)
+
+    wrap_direction_setter(monkeypatch, setter)
+
+
+def stopped_checked_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    def setter(self: Transceiver, value: Any) -> None:
+        if value == "stopped":
+            raise TypeError("checked first")
+        set_direction(self, value)
+
+    wrap_direction_setter(monkeypatch, setter)
+
+
+def same_direction_negotiates(monkeypatch: pytest.MonkeyPatch) -> None:
+    def setter(self: Transceiver, value: Any) -> None:
+        if value == self._direction:
+            connection: Any = self._connection  # the RTCPeerConnection behind the protocol
+            queue_task(lambda: connection._fire(Event("negotiationneeded")))
+        set_direction(self, value)
+
+    wrap_direction_setter(monkeypatch, setter)
+
+
+def setter_always_negotiates(monkeypatch: pytest.MonkeyPatch) -> None:
+    def setter(self: Transceiver, value: Any) -> None:
+        changed = value != self._direction
+        set_direction(self, value)
+        if changed:
+            connection: Any = self._connection  # the RTCPeerConnection behind the protocol
+            queue_task(lambda: connection._fire(Event("negotiationneeded")))
+
+    wrap_direction_setter(monkeypatch, setter)
+
+
+def without_flag_update(method: Callable[..., Any]) -> Callable[..., Any]:
+    """*method* of a transceiver, run without updating its connection's negotiation-needed flag."""
+    def mutated(self: Transceiver, *args: Any) -> Any:
+        connection: Any = self._connection  # the RTCPeerConnection behind the protocol
+        connection._update_negotiation_needed_flag = lambda: None
+        try:
+            return method(self, *args)
+        finally:
+            del connection._update_negotiation_needed_flag
+
+    return mutated
+
+
+def setter_skips_flag(monkeypatch: pytest.MonkeyPatch) -> None:
+    wrap_direction_setter(monkeypatch, without_flag_update(set_direction))
+
+
+def getter_hides_stopping(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Transceiver, "direction",
+                        property(lambda self: self._direction, direction_property.fset))
+
+
+def current_direction_set_by_offers(monkeypatch: pytest.MonkeyPatch) -> None:
+    def after(method: Callable[..., Any]) -> Callable[..., Any]:
+        def mutated(self: RTCPeerConnection, *args: Any) -> Any:
+            def set_current(_: Any) -> None:
+                if self.signalingState in ("have-local-offer", "have-remote-offer"):
+                    for transceiver in self._transceivers:
+                        if not transceiver._stopped:
+                            transceiver._current_direction = transceiver._direction
+
+            result = method(self, *args)
+            result.add_done_callback(set_current)
+            return result
+
+        return mutated
+
+    for name in ("setLocalDescription", "setRemoteDescription"):
+        monkeypatch.setattr(RTCPeerConnection, name, after(getattr(RTCPeerConnection, name)))
+
+
+def stopping_reads_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Transceiver, "currentDirection", property(
+        lambda self: _rtp.Direction.STOPPED if self._stopping else self._current_direction))
+
+
+def stop_skips_flag(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Transceiver, "stop", without_flag_update(Transceiver.stop))
+
+
+def stop_keeps_receiver_track(monkeypatch: pytest.MonkeyPatch) -> None:
+    stop_sending = Transceiver._stop_sending_and_receiving
+    monkeypatch.setattr(Transceiver, "_stop_sending_and_receiving",
+                        lambda self, disappear=False: stop_sending(self, True))
+
+
+def stop_stops_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    stop = Transceiver.stop
+
+    def mutated(self: Transceiver) -> None:
+        stop(self)
+        self._stop_the_transceiver()
+
+    monkeypatch.setattr(Transceiver, "stop", mutated)
+
+
+def stopped_transceivers_stay(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_apply, "_remove_rejected_stopped_transceivers", lambda pc: None)
+
+
+def stop_on_closed_connection(monkeypatch: pytest.MonkeyPatch) -> None:
+    stop = Transceiver.stop
+
+    def mutated(self: Transceiver) -> None:
+        if not self._connection._is_closed:
+            stop(self)
+
+    monkeypatch.setattr(Transceiver, "stop", mutated)
+
+
+def disabling_ends_the_track(monkeypatch: pytest.MonkeyPatch) -> None:
+    enabled: property = _media.MediaStreamTrack.enabled  # type: ignore[assignment]
+
+    def setter(self: _media.MediaStreamTrack, value: bool) -> None:
+        assert enabled.fset is not None
+        enabled.fset(self, value)
+        if not value:
+            self._ready_state = MediaStreamTrackState.ENDED
+
+    monkeypatch.setattr(_media.MediaStreamTrack, "enabled", property(enabled.fget, setter))
+
+
+def stopped_track_stays_live(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_media.MediaStreamTrack, "stop", lambda self: None)
+
+
 MUTATIONS: dict[str, Mutation] = {
     "sender.track stays set": track_stays,
     "direction does not change": direction_unchanged,
@@ -262,6 +498,31 @@ MUTATIONS: dict[str, Mutation] = {
     "queued tasks run before the microtasks": tasks_before_microtasks,
     "no media arrives over a connected transport": no_media_arrives,
     "a negotiated removal does not mute the remote track": negotiated_removal_does_not_mute,
+
+
+    "replaceTrack sets the track at once": replace_track_at_once,
+    "replaceTrack skips the operations chain": replace_track_unchained,
+    "replaceTrack accepts a track of the other kind": replace_track_any_kind,
+    "replaceTrack works on a stopped transceiver": replace_track_on_stopping,
+    "replaceTrack needs a negotiation": replace_track_negotiates,
+    "replaceTrack(null) changes the direction": replace_null_stops_sending,
+    "stop() clears sender.track": stop_clears_sender_track,
+    "the direction setter ignores stopping": setter_ignores_stopping,
+    "the direction setter accepts 'stopped'": setter_accepts_stopped,
+    "'stopped' is checked before stopping": stopped_checked_first,
+    "setting the same direction negotiates": same_direction_negotiates,
+    "every new direction negotiates": setter_always_negotiates,
+    "the direction setter skips the negotiation-needed flag": setter_skips_flag,
+    "direction does not read 'stopped' while stopping": getter_hides_stopping,
+    "offers set currentDirection": current_direction_set_by_offers,
+    "currentDirection reads 'stopped' while stopping": stopping_reads_stopped,
+    "stop() skips the negotiation-needed flag": stop_skips_flag,
+    "stop() leaves the receiver track live": stop_keeps_receiver_track,
+    "stop() stops the transceiver at once": stop_stops_at_once,
+    "stopped transceivers stay after the answer": stopped_transceivers_stay,
+    "stop() works on a closed connection": stop_on_closed_connection,
+    "disabling a track ends it": disabling_ends_the_track,
+    "track.stop() leaves the track live": stopped_track_stays_live,
 }
 # The event loop and the simulated media, as the reference-implementation page shows them.
 MODEL_CLAIMS = [
@@ -270,11 +531,14 @@ MODEL_CLAIMS = [
     "a negotiated removal does not mute the remote track",
 ]
 # The claims each page makes, by the mutations that must break its examples.
+# The mutations listed before this one are the removeTrack page's claims.
+FIRST_OF_THE_NEIGHBOUR_PAGES = list(MUTATIONS).index("replaceTrack sets the track at once")
 PAGE_CLAIMS = {
-    "removetrack.md": [name for name in MUTATIONS if not name.startswith("addTrack")
-                       and name != "a reused transceiver keeps its direction"
-                       and name not in MODEL_CLAIMS],
-    "addtrack.md": [
+    "api/rtcpeerconnection/removetrack.md": [
+        name for name in list(MUTATIONS)[:FIRST_OF_THE_NEIGHBOUR_PAGES]
+        if not name.startswith("addTrack") and name != "a reused transceiver keeps its direction"
+        and name not in MODEL_CLAIMS],
+    "api/rtcpeerconnection/addtrack.md": [
         "addTrack never reuses a sender",
         "a reused transceiver keeps its direction",
         "a transceiver that sent is reused",
@@ -283,11 +547,69 @@ PAGE_CLAIMS = {
         "negotiationneeded fires synchronously",
         "negotiationneeded fires more than once",
     ],
-    "../../reference-implementation.md": MODEL_CLAIMS,
+    "reference-implementation.md": MODEL_CLAIMS,
+    "api/rtcrtpsender/replacetrack.md": [
+        "replaceTrack sets the track at once",
+        "replaceTrack skips the operations chain",
+        "replaceTrack accepts a track of the other kind",
+        "replaceTrack works on a stopped transceiver",
+        "replaceTrack needs a negotiation",
+        "replaceTrack(null) changes the direction",
+    ],
+    "api/rtcrtpsender/index.md": [
+        "sender.track stays set",
+        "replaceTrack sets the track at once",
+        "stop() clears sender.track",
+    ],
+    "api/rtcrtptransceiver/index.md": [
+        "direction does not read 'stopped' while stopping",
+        "offers set currentDirection",
+        "stop() leaves the receiver track live",
+    ],
+    "api/rtcrtptransceiver/direction.md": [
+        "the direction setter ignores stopping",
+        "the direction setter accepts 'stopped'",
+        "'stopped' is checked before stopping",
+        "setting the same direction negotiates",
+        "every new direction negotiates",
+        "the direction setter skips the negotiation-needed flag",
+        "direction does not read 'stopped' while stopping",
+    ],
+    "api/rtcrtptransceiver/currentdirection.md": [
+        "offers set currentDirection",
+        "currentDirection changes at once",
+        "currentDirection reads 'stopped' while stopping",
+        "stopped transceivers stay after the answer",
+    ],
+    "api/rtcrtptransceiver/stop.md": [
+        "stop() clears sender.track",
+        "stop() skips the negotiation-needed flag",
+        "stop() leaves the receiver track live",
+        "stop() stops the transceiver at once",
+        "stopped transceivers stay after the answer",
+        "stop() works on a closed connection",
+        "direction does not read 'stopped' while stopping",
+    ],
+    "guides/stop-sending-a-track.md": [
+        "disabling a track ends it",
+        "track.stop() leaves the track live",
+        "replaceTrack sets the track at once",
+        "replaceTrack needs a negotiation",
+        "replaceTrack(null) changes the direction",
+        "the direction setter skips the negotiation-needed flag",
+        "the remote stream keeps the track",
+        "a transceiver that sent is reused",
+        "stop() skips the negotiation-needed flag",
+        "stopped transceivers stay after the answer",
+    ],
 }
 for module in (mutations_connection, mutations_negotiation):
     MUTATIONS.update(module.MUTATIONS)
-    PAGE_CLAIMS.update(module.PAGE_CLAIMS)
+    # Their pages are named relative to the RTCPeerConnection folder.
+    PAGE_CLAIMS.update(
+        (posixpath.normpath(f"api/rtcpeerconnection/{page}"), names)
+        for page, names in module.PAGE_CLAIMS.items()
+    )
 CASES = [(page, name) for page, names in PAGE_CLAIMS.items() for name in names]
 
 

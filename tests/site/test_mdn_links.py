@@ -56,3 +56,26 @@ def test_a_slug_outside_web_fails_the_build_with_file_and_line(
     assert build.status != 0
     assert "index.md:3" in build.warnings
     assert "MDN slug must start with 'Web/'" in build.warnings
+
+
+def test_a_slug_of_a_page_of_this_site_links_that_page(build_project: BuildProject) -> None:
+    toctree = "```{toctree}\napi/rtcrtpsender/index\napi/rtcrtpsender/replacetrack\n```\n"
+    build = build_project({
+        "index": "# Home\n\n" + toctree,
+        "api/rtcrtpsender/index": "# RTCRtpSender\n\nSee {mdn}`replaceTrack() "
+        "<Web/API/RTCRtpSender/replaceTrack>`, {mdn}`setStreams() "
+        "<Web/API/RTCRtpSender/setStreams>` and {mdn}`the same page <Web/API/RTCRtpSender>`.\n",
+        "api/rtcrtpsender/replacetrack": "# replaceTrack()\n\nSee "
+        "{mdn}`RTCRtpSender <Web/API/RTCRtpSender>` and "
+        "{mdn}`its track <Web/API/RTCRtpSender#track>`.\n",
+    }, extensions=["myst_parser", "webrtc_sphinx"])  # fmt: skip
+    assert build.status == 0, build.warnings
+    interface = build.html("api/rtcrtpsender/index")
+    assert 'href="replacetrack.html"><code' in interface
+    assert 'href="https://developer.mozilla.org/en-US/docs/Web/API/RTCRtpSender/setStreams"' in (
+        interface
+    )
+    method = build.html("api/rtcrtpsender/replacetrack")
+    assert 'href="index.html"><code' in method
+    # A fragment names a part of MDN's page, which this site may not have: it stays on MDN.
+    assert 'href="https://developer.mozilla.org/en-US/docs/Web/API/RTCRtpSender#track"' in method

@@ -104,7 +104,7 @@ def test_mdn_links_point_to_the_readers_language(
     facts = read_page(site_dir / language / "api/rtcpeerconnection/removetrack.html")
     # The links made by the {mdn} roles; the licence credit links MDN's English original.
     mdn = [link["href"] for link in facts.links if "mdn" in link.get("class", "").split()]
-    assert f"https://developer.mozilla.org/{mdn_locale}/docs/Web/API/RTCRtpSender" in mdn
+    assert f"https://developer.mozilla.org/{mdn_locale}/docs/Web/API/MediaStreamTrack" in mdn
     assert all(href.startswith(f"https://developer.mozilla.org/{mdn_locale}/") for href in mdn)
 
 

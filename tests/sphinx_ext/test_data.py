@@ -13,7 +13,7 @@ from babel.messages.pofile import read_po
 
 from refresh_compat_data import BCD_VERSION, KEPT_KEYS, SPECS_VERSION, trim_bcd, trim_specs
 from tests.sphinx_project import BuildProject, directive
-from webrtc_sphinx import bcd_data, l10n
+from webrtc_sphinx import bcd_data, l10n, sidebar
 from webrtc_sphinx.bcd_markup import safe_inline_html
 
 PACKAGE_DIR = Path(bcd_data.__file__).parent
@@ -112,6 +112,8 @@ def test_german_catalog_translates_every_ui_string() -> None:
                if 'get_translation("webrtc_sphinx")' in path.read_text(encoding="utf-8")]
     assert {path.stem for path in modules} >= {"compat_table", "specs", "sidebar"}
     extracted = {message[1] for path in modules for message in extract_from_file("python", path)}
+    # The sidebar labels MDN's guides, named in its data file, through the catalog too.
+    extracted |= {entry.label for entry in sidebar.guides() if not sidebar.is_local(entry)}
     po_path = PACKAGE_DIR / "locales" / "de" / "LC_MESSAGES" / "webrtc_sphinx.po"
     with po_path.open("rb") as po_file:
         catalog = read_po(po_file)

@@ -40,7 +40,8 @@ def test_current_page_internal_and_mdn_links_in_english(build_project: BuildProj
     # Only the group holding the current page is open.
     assert re.findall(r"<details( open)?><summary>([^<]+)</summary>", html) == [
         ("", "Constructor"), ("", "Instance properties"), ("", "Static methods"),
-        (" open", "Instance methods"), ("", "Events"), ("", "Inheritance"), ("", "Related pages")]
+        (" open", "Instance methods"), ("", "Events"), ("", "Inheritance"), ("", "Related pages"),
+        ("", "Guides")]
 
 
 def test_interface_page_is_current_on_its_own_index(build_project: BuildProject) -> None:
@@ -83,3 +84,43 @@ def test_unknown_interface_fails_with_file_and_line(build_project: BuildProject)
     assert build.status != 0
     expected = "index.md:3: WARNING: api-sidebar: no sidebar data for 'RTCPeerConnectoin'"
     assert expected in build.warnings
+
+
+GUIDE_PAGES = {
+    **PAGES,
+    "index": PAGES["index"].replace("```\n", "guides/stop-sending-a-track\n```\n", 1),
+    "guides/stop-sending-a-track": "# Stopping a sent track\n\nText.\n",
+}
+
+
+def guide_links(html: str) -> dict[str, str]:
+    """Label -> the <a> start tag of each link in the sidebar's Guides group."""
+    group = re.search(r"<summary>(?:Guides|Leitfäden)</summary>\s*<ul>(.*?)</ul>", html, re.DOTALL)
+    assert group is not None
+    return {label: tag for tag, label in re.findall(r"(<a [^>]*>)([^<]+)</a>", group[1])}
+
+
+def test_guides_group_links_our_guide_by_its_title_and_mdns_guides(
+    build_project: BuildProject,
+) -> None:
+    build = build_project(GUIDE_PAGES)
+    assert build.status == 0, build.warnings
+    found = guide_links(build.html("api/rtcpeerconnection/removetrack"))
+    assert found["Stopping a sent track"] == (
+        '<a class="reference internal" href="../../guides/stop-sending-a-track.html">')
+    assert found["Lifetime of a WebRTC session"] == (
+        '<a class="reference external" href="https://developer.mozilla.org/en-US/docs/Web/API/'
+        'WebRTC_API/Session_lifetime">')
+    assert next(iter(found)) == "Stopping a sent track"
+
+
+def test_guides_group_is_translated_and_leaves_out_a_guide_the_build_lacks(
+    build_project: BuildProject,
+) -> None:
+    build = build_project(PAGES, language="de")
+    assert build.status == 0, build.warnings
+    found = guide_links(build.html("api/rtcpeerconnection/removetrack"))
+    assert "Stopping a sent track" not in found and "stop-sending-a-track" not in found
+    assert found["Lebensdauer einer WebRTC-Sitzung"] == (
+        '<a class="reference external" href="https://developer.mozilla.org/de/docs/Web/API/'
+        'WebRTC_API/Session_lifetime">')
