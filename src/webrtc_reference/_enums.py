@@ -9,7 +9,14 @@ from typing import Final
 # receives; the one list every module checks against.
 MEDIA_KINDS: Final = ("audio", "video")
 
-class RTCSignalingState(StrEnum):
+class IdlEnum(StrEnum):
+    """A StrEnum that reads like the JavaScript string, inside lists and tuples too."""
+
+    def __repr__(self) -> str:
+        return repr(self.value)
+
+
+class RTCSignalingState(IdlEnum):
     """https://w3c.github.io/webrtc-pc/#rtcsignalingstate-enum"""
 
     STABLE = "stable"
@@ -20,7 +27,7 @@ class RTCSignalingState(StrEnum):
     CLOSED = "closed"
 
 
-class RTCSdpType(StrEnum):
+class RTCSdpType(IdlEnum):
     """https://w3c.github.io/webrtc-pc/#rtcsdptype"""
 
     OFFER = "offer"
@@ -29,7 +36,7 @@ class RTCSdpType(StrEnum):
     ROLLBACK = "rollback"
 
 
-class RTCRtpTransceiverDirection(StrEnum):
+class RTCRtpTransceiverDirection(IdlEnum):
     """https://w3c.github.io/webrtc-pc/#dom-rtcrtptransceiverdirection"""
 
     SENDRECV = "sendrecv"
@@ -39,14 +46,14 @@ class RTCRtpTransceiverDirection(StrEnum):
     STOPPED = "stopped"
 
 
-class MediaStreamTrackState(StrEnum):
+class MediaStreamTrackState(IdlEnum):
     """https://w3c.github.io/mediacapture-main/#dom-mediastreamtrackstate"""
 
     LIVE = "live"
     ENDED = "ended"
 
 
-class Side(StrEnum):
+class Side(IdlEnum):
     """Which description a call applies: setLocalDescription or setRemoteDescription."""
 
     LOCAL = "local"
