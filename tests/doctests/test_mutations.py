@@ -20,9 +20,10 @@ from webrtc_reference import (
     RTCRtpSender,
     _media,
     _peerconnection,
+    _remote_tracks,
     _transceiver,
 )
-from webrtc_reference._enums import MediaStreamTrackState
+from webrtc_reference._enums import RECEIVING, MediaStreamTrackState
 from webrtc_reference._event_loop import queue_task
 from webrtc_reference._events import Event
 
@@ -218,6 +219,144 @@ def closed_connection_accepts_tracks(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(RTCPeerConnection, "addTrack", add_track)
 
 
+def local_track_keeps_running(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_media.MediaStreamTrack, "stop", lambda self: None)
+
+
+def fires_with_nothing_to_negotiate(monkeypatch: pytest.MonkeyPatch) -> None:
+    def remove_track(self: RTCPeerConnection, sender: Any) -> None:
+        receiving = (isinstance(sender, RTCRtpSender) and sender.track is not None
+                     and sender._owner._direction is _peerconnection.Direction.RECVONLY)
+        original_remove_track(self, sender)
+        if receiving:  # nothing changed that needs negotiating, and yet an event fires
+            queue_task(lambda: self._fire(Event("negotiationneeded")))
+
+    wrap_remove_track(monkeypatch, remove_track)
+
+
+def negotiationneeded_once_per_change(monkeypatch: pytest.MonkeyPatch) -> None:
+    update = RTCPeerConnection._update_negotiation_needed_flag
+
+    def mutated(self: RTCPeerConnection) -> None:
+        self._negotiation_needed = False  # every change counts as the first one
+        update(self)
+
+    monkeypatch.setattr(RTCPeerConnection, "_update_negotiation_needed_flag", mutated)
+
+
+def stop_stops_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    stop = _transceiver.RTCRtpTransceiver.stop
+
+    def mutated(self: _transceiver.RTCRtpTransceiver) -> None:
+        stop(self)
+        self._stopped = True
+
+    monkeypatch.setattr(_transceiver.RTCRtpTransceiver, "stop", mutated)
+
+
+def rollback_keeps_created_transceivers(monkeypatch: pytest.MonkeyPatch) -> None:
+    roll_back = RTCPeerConnection._roll_back
+
+    def mutated(self: RTCPeerConnection, *args: Any) -> None:
+        for transceiver in self._transceivers:
+            transceiver._created_by_remote_offer = False
+        roll_back(self, *args)
+
+    monkeypatch.setattr(RTCPeerConnection, "_roll_back", mutated)
+
+
+def rollback_undoes_remove_track(monkeypatch: pytest.MonkeyPatch) -> None:
+    roll_back = RTCPeerConnection._roll_back
+
+    def mutated(self: RTCPeerConnection, *args: Any) -> None:
+        roll_back(self, *args)
+        for transceiver in self._transceivers:
+            if transceiver._sender._sender_track is None and not transceiver._stopping:
+                transceiver._direction = _peerconnection.Direction.SENDRECV
+
+    monkeypatch.setattr(RTCPeerConnection, "_roll_back", mutated)
+
+
+def rollback_does_not_refire(monkeypatch: pytest.MonkeyPatch) -> None:
+    roll_back = RTCPeerConnection._roll_back
+    update = RTCPeerConnection._update_negotiation_needed_flag
+    rolled_back: set[int] = set()
+
+    def mutated_roll_back(self: RTCPeerConnection, *args: Any) -> None:
+        rolled_back.add(id(self))
+        roll_back(self, *args)
+
+    def mutated_update(self: RTCPeerConnection) -> None:
+        if id(self) in rolled_back:  # the flag stays set across the rollback
+            rolled_back.discard(id(self))
+            self._negotiation_needed = True
+        update(self)
+
+    monkeypatch.setattr(RTCPeerConnection, "_roll_back", mutated_roll_back)
+    monkeypatch.setattr(RTCPeerConnection, "_update_negotiation_needed_flag", mutated_update)
+
+
+def answerer_removal_waits(monkeypatch: pytest.MonkeyPatch) -> None:
+    def remove_track(self: RTCPeerConnection, sender: Any) -> None:
+        if not isinstance(sender, RTCRtpSender):
+            return original_remove_track(self, sender)
+        direction = sender._owner._direction
+        original_remove_track(self, sender)
+        if self.signalingState == "have-remote-offer":
+            sender._owner._direction = direction  # the answer would still send
+
+    wrap_remove_track(monkeypatch, remove_track)
+
+
+def streamless_track_gets_a_stream(monkeypatch: pytest.MonkeyPatch) -> None:
+    process = _remote_tracks.RemoteTracks._process_remote_tracks
+
+    def mutated(self: Any, transceiver: Any, direction: Any, msids: list[str],
+                *lists: Any) -> None:
+        if direction in RECEIVING and not msids:
+            msids = ["-"]  # "-" taken for a stream id
+        process(self, transceiver, direction, msids, *lists)
+
+    monkeypatch.setattr(_remote_tracks.RemoteTracks, "_process_remote_tracks", mutated)
+
+
+def track_event_on_removal(monkeypatch: pytest.MonkeyPatch) -> None:
+    process = _remote_tracks.RemoteTracks._process_remote_tracks
+
+    def mutated(self: Any, transceiver: Any, direction: Any, msids: list[str],
+                add_list: Any, remove_list: Any, track_event_inits: Any, *rest: Any) -> None:
+        process(self, transceiver, direction, msids, add_list, remove_list,
+                track_event_inits, *rest)
+        if direction in _remote_tracks.NOT_RECEIVING:
+            self._process_the_addition_of_a_remote_track(transceiver, track_event_inits)
+
+    monkeypatch.setattr(_remote_tracks.RemoteTracks, "_process_remote_tracks", mutated)
+
+
+def remote_streams_not_reused(monkeypatch: pytest.MonkeyPatch) -> None:
+    associate = _remote_tracks.RemoteTracks._set_associated_remote_streams
+
+    def mutated(self: Any, *args: Any) -> None:
+        self._remote_streams.clear()
+        associate(self, *args)
+
+    monkeypatch.setattr(_remote_tracks.RemoteTracks, "_set_associated_remote_streams", mutated)
+
+
+def mid_only_once_answered(monkeypatch: pytest.MonkeyPatch) -> None:
+    mid = _transceiver.RTCRtpTransceiver.mid
+
+    def mutated(self: _transceiver.RTCRtpTransceiver) -> str | None:
+        return None if self._current_direction is None else mid.fget(self)  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(_transceiver.RTCRtpTransceiver, "mid", property(mutated))
+
+
+def stopped_senders_listed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(RTCPeerConnection, "getSenders",
+                        lambda self: [t._sender for t in self._transceivers])
+
+
 MUTATIONS: dict[str, Mutation] = {
     "sender.track stays set": track_stays,
     "direction does not change": direction_unchanged,
@@ -240,11 +379,30 @@ MUTATIONS: dict[str, Mutation] = {
     "a reused transceiver keeps its direction": reuse_keeps_direction,
     "addTrack accepts a track that is already sent": duplicate_track_accepted,
     "addTrack works on a closed connection": closed_connection_accepts_tracks,
+    "track.stop() leaves the local track live": local_track_keeps_running,
+    "negotiationneeded fires with nothing to negotiate": fires_with_nothing_to_negotiate,
+    "negotiationneeded fires once per change": negotiationneeded_once_per_change,
+    "stop() stops the transceiver at once": stop_stops_at_once,
+    "a rollback keeps the transceivers a remote offer created": rollback_keeps_created_transceivers,
+    "a rollback undoes removeTrack()": rollback_undoes_remove_track,
+    "negotiationneeded does not fire again after a rollback": rollback_does_not_refire,
+    "the answer ignores a removal in have-remote-offer": answerer_removal_waits,
+    "a track sent without a stream arrives in one": streamless_track_gets_a_stream,
+    "a track event fires on removal": track_event_on_removal,
+    "the remote stream is not reused": remote_streams_not_reused,
+    "mid is set only once answered": mid_only_once_answered,
+    "getSenders() lists the senders of stopped transceivers": stopped_senders_listed,
 }
 # The claims each page makes, by the mutations that must break its examples.
+OTHER_PAGES_ONLY = {"a reused transceiver keeps its direction", "mid is set only once answered",
+                 "getSenders() lists the senders of stopped transceivers"}
 PAGE_CLAIMS = {
+    "index.md": [
+        "getSenders() lists the senders of stopped transceivers",
+        "sender leaves getSenders()",
+    ],
     "removetrack.md": [name for name in MUTATIONS if not name.startswith("addTrack")
-                       and name != "a reused transceiver keeps its direction"],
+                       and name not in OTHER_PAGES_ONLY],
     "addtrack.md": [
         "addTrack never reuses a sender",
         "a reused transceiver keeps its direction",
@@ -253,6 +411,8 @@ PAGE_CLAIMS = {
         "addTrack works on a closed connection",
         "negotiationneeded fires synchronously",
         "negotiationneeded fires more than once",
+        "negotiationneeded fires once per change",
+        "mid is set only once answered",
     ],
 }
 CASES = [(page, name) for page, names in PAGE_CLAIMS.items() for name in names]
