@@ -169,3 +169,16 @@ def test_code_in_backticks_is_not_checked(tmp_path: Path) -> None:
                        encoding="utf-8")
     rules, explained = load_rules()
     assert violations(po_file, rules, explained) == []
+
+
+@pytest.mark.parametrize("po_file", CATALOGS, ids=lambda path: str(path.relative_to(GERMAN)))
+def test_an_attribution_says_the_german_text_is_a_translation(po_file: Path) -> None:
+    attribution = False
+    for message in messages(po_file):
+        if message.field == "msgid":
+            attribution = message.text.startswith("This page is based in part on")
+        elif message.field == "msgstr" and attribution:
+            assert "Übersetzung der englischen Fassung" in message.text, (
+                f"{po_file}:{message.lines[0]}: the attribution does not say that the German "
+                "text is a translation of the English page"
+            )
