@@ -6,9 +6,9 @@ import traceback
 from enum import Enum
 
 import pytest
-from reference_helpers import run
 
 import webrtc_reference
+from tests.reference.reference_helpers import run
 from webrtc_reference import InvalidStateError, RTCPeerConnection
 
 PUBLIC_CLASSES = [name for name in webrtc_reference.__all__
