@@ -395,7 +395,11 @@ MUTATIONS: dict[str, Mutation] = {
 }
 # The claims each page makes, by the mutations that must break its examples.
 OTHER_PAGES_ONLY = {"a reused transceiver keeps its direction", "mid is set only once answered",
-                 "getSenders() lists the senders of stopped transceivers"}
+                    "getSenders() lists the senders of stopped transceivers",
+                    "the answer ignores a removal in have-remote-offer",
+                    "a track sent without a stream arrives in one",
+                    "a rollback undoes removeTrack()",
+                    "negotiationneeded does not fire again after a rollback"}
 PAGE_CLAIMS = {
     "index.md": [
         "getSenders() lists the senders of stopped transceivers",
@@ -403,6 +407,13 @@ PAGE_CLAIMS = {
     ],
     "removetrack.md": [name for name in MUTATIONS if not name.startswith("addTrack")
                        and name not in OTHER_PAGES_ONLY],
+    "stop-sending.md": [
+        "the answer ignores a removal in have-remote-offer",
+        "a track sent without a stream arrives in one",
+        "a transceiver that sent is reused",
+        "a rollback undoes removeTrack()",
+        "negotiationneeded does not fire again after a rollback",
+    ],
     "addtrack.md": [
         "addTrack never reuses a sender",
         "a reused transceiver keeps its direction",
