@@ -1,5 +1,7 @@
 """MDN's removeTrack() scenario in Python: start sending a camera track, then hang up.
 
+Hanging up also stops the local track, so that the camera light goes off.
+
 The click handler of the JavaScript version becomes a plain function. Run it with
 ``python examples/mdn_scenario.py``.
 """
@@ -21,12 +23,15 @@ async def main() -> None:
 
     def on_close_button_click() -> None:
         pc.removeTrack(sender)
-        print("after removeTrack:", sender.track, transceiver.direction)
+        # The sender stays in getSenders(); only its track is gone.
+        print("after removeTrack:", sender.track, transceiver.direction, len(pc.getSenders()))
+        track.stop()  # the camera light goes off: neither removeTrack() nor close() does that
         pc.close()
 
     on_close_button_click()
-    # close() stops the transceivers, not the camera: the local track is still live.
-    print("after close:", pc.signalingState, transceiver.direction, track.readyState)
+    # close() stops the transceivers, so getSenders() is now empty.
+    print("after close:", pc.signalingState, transceiver.direction, pc.getSenders(),
+          track.readyState)
 
 
 if __name__ == "__main__":

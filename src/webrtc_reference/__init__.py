@@ -74,3 +74,11 @@ __all__ = [
     "RTCTrackEvent",
     "navigator",
 ]
+
+# Tracebacks and reprs name the public path (webrtc_reference.InvalidStateError), not the
+# private module a class is defined in.
+for _name in __all__:
+    _public = globals()[_name]
+    if isinstance(_public, type):
+        _public.__module__ = __name__
+del _name, _public

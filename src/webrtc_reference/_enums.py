@@ -9,7 +9,14 @@ from typing import Final
 # receives; the one list every module checks against.
 MEDIA_KINDS: Final = ("audio", "video")
 
-class RTCSignalingState(StrEnum):
+class IdlEnum(StrEnum):
+    """A StrEnum that reads like the JavaScript string, inside lists and tuples too."""
+
+    def __repr__(self) -> str:
+        return repr(self.value)
+
+
+class RTCSignalingState(IdlEnum):
     """https://w3c.github.io/webrtc-pc/#rtcsignalingstate-enum"""
 
     STABLE = "stable"
@@ -20,7 +27,7 @@ class RTCSignalingState(StrEnum):
     CLOSED = "closed"
 
 
-class RTCSdpType(StrEnum):
+class RTCSdpType(IdlEnum):
     """https://w3c.github.io/webrtc-pc/#rtcsdptype"""
 
     OFFER = "offer"
@@ -29,7 +36,7 @@ class RTCSdpType(StrEnum):
     ROLLBACK = "rollback"
 
 
-class RTCRtpTransceiverDirection(StrEnum):
+class RTCRtpTransceiverDirection(IdlEnum):
     """https://w3c.github.io/webrtc-pc/#dom-rtcrtptransceiverdirection"""
 
     SENDRECV = "sendrecv"
@@ -39,14 +46,14 @@ class RTCRtpTransceiverDirection(StrEnum):
     STOPPED = "stopped"
 
 
-class MediaStreamTrackState(StrEnum):
+class MediaStreamTrackState(IdlEnum):
     """https://w3c.github.io/mediacapture-main/#dom-mediastreamtrackstate"""
 
     LIVE = "live"
     ENDED = "ended"
 
 
-class Side(StrEnum):
+class Side(IdlEnum):
     """Which description a call applies: setLocalDescription or setRemoteDescription."""
 
     LOCAL = "local"
@@ -80,7 +87,7 @@ _FROM_FLAGS: Final = {
 }
 
 
-class RTCIceGatheringState(StrEnum):
+class RTCIceGatheringState(IdlEnum):
     """https://w3c.github.io/webrtc-pc/#rtcicegatheringstate-enum"""
 
     NEW = "new"
@@ -88,7 +95,7 @@ class RTCIceGatheringState(StrEnum):
     COMPLETE = "complete"
 
 
-class RTCIceConnectionState(StrEnum):
+class RTCIceConnectionState(IdlEnum):
     """https://w3c.github.io/webrtc-pc/#rtciceconnectionstate-enum (the model reaches new,
     checking, connected and closed)."""
 
@@ -101,7 +108,7 @@ class RTCIceConnectionState(StrEnum):
     CLOSED = "closed"
 
 
-class RTCPeerConnectionState(StrEnum):
+class RTCPeerConnectionState(IdlEnum):
     """https://w3c.github.io/webrtc-pc/#rtcpeerconnectionstate-enum"""
 
     NEW = "new"

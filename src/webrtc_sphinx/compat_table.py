@@ -170,6 +170,12 @@ def _history_texts(statement: Statement, labels: dict[str, str], first: bool) ->
     return texts
 
 
+def local_date(iso: str) -> str:
+    """An ISO date (2018-01-23) written as the build language writes dates (de: 23.01.2018)."""
+    year, month, day = iso.split("-")
+    return _("{year}-{month}-{day}").format(year=year, month=month, day=day)
+
+
 def _cell(marks: _Marks, notes: list[Note], row: Feature, browser: str, label: RowLabel) -> Cell:
     statements = row.statements(browser)
     current = statements[0]
@@ -187,7 +193,7 @@ def _cell(marks: _Marks, notes: list[Note], row: Feature, browser: str, label: R
     return Cell(
         mark=marks(support_kind(current)),
         version=version_range(current),
-        released=_("Released {date}").format(date=date) if date else None,
+        released=_("Released {date}").format(date=local_date(date)) if date else None,
         extras=tuple(extras),
         note=note,
     )
@@ -215,7 +221,7 @@ def render_compat_table(key: str) -> str:
     before, _sep, after = caption.partition(_PLACEHOLDER)
     meta = snapshot_meta()
     source = _("Data: browser-compat-data {version}, published {date} (CC0).").format(
-        version=meta.bcd_version, date=meta.bcd_timestamp[:10])
+        version=meta.bcd_version, date=local_date(meta.bcd_timestamp[:10]))
     return render_fragment(
         "compat-table.html",
         slug="wsx-compat-" + re.sub(r"[^a-z0-9]+", "-", key.lower()),

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from sphinx.util.typing import ExtensionMetadata
 
 _ = get_translation("webrtc_sphinx")
+# `code` in a scenario's text: split() gives text, code, text, ...
+CODE_SPAN = re.compile(r"`([^`]*)`")
 logger = logging.getLogger(__name__)
 
 
@@ -97,8 +99,15 @@ class ConformanceResults(SphinxDirective):
         return [summary, self._table(scenarios)]
 
     def _translatable(self, text: str) -> nodes.paragraph:
-        """A paragraph the page's catalog translates (gettext needs a source and line)."""
-        para = nodes.paragraph(text, text)
+        """A paragraph the page's catalog translates (gettext needs a source and line).
+
+        Text in backticks becomes code, as in the page's own Markdown (and as the translated
+        message is parsed), so that smart quotes leave its quotes straight.
+        """
+        parts = CODE_SPAN.split(text)
+        children = [nodes.literal(part, part) if index % 2 else nodes.Text(part)
+                    for index, part in enumerate(parts) if part]
+        para = nodes.paragraph(text, "", *children)
         para.source, para.line = self.get_source_info()
         return para
 

@@ -9,6 +9,7 @@ filter, which swaps exactly those labels for their translations in the ``sphinx`
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Final
 
 from markupsafe import Markup, escape
@@ -34,20 +35,40 @@ ICON_TITLES: Final = (
 )
 
 
-def translate_theme_labels(html: str) -> Markup:
-    """Return the rendered *html* with Furo's fixed English labels translated."""
+# The footer credit: "@pradyunsg's Furo" is literal English around two links.
+FOOTER_CREDIT: Final = re.compile(
+    r'(<a class="muted-link" href="https://pradyunsg.me">@pradyunsg</a>)\'s\s*'
+    r'(<a href="https://github.com/pradyunsg/furo">Furo</a>)'
+)
+
+
+def translate_theme_labels(html: str, copyright: str = "") -> Markup:
+    """Return the rendered *html* with Furo's fixed English labels translated.
+
+    *copyright* is the project's ``copyright`` setting, which the footer shows as it is; it
+    is translated as a message of its own.
+    """
     text = str(html)
     for label in ARIA_LABELS:
         text = text.replace(f'aria-label="{label}"', f'aria-label="{escape(_(label))}"')
     for title in ICON_TITLES:
         text = text.replace(f"<title>{title}</title>", f"<title>{escape(_(title))}</title>")
+    credit = _("{author}'s {theme}")
+    text = FOOTER_CREDIT.sub(
+        lambda match: credit.format(author=match.group(1), theme=match.group(2)), text
+    )
+    if copyright:
+        text = text.replace(f"&#169; {escape(copyright)}", f"&#169; {escape(_(copyright))}")
     return Markup(text)  # the theme's own markup, with escaped translations
 
 
 def _add_filter(app: Sphinx) -> None:
     templates = getattr(app.builder, "templates", None)
     if templates is not None:  # HTML builders only
-        templates.environment.filters["translate_theme_labels"] = translate_theme_labels
+        copyright = str(app.config.copyright)
+        templates.environment.filters["translate_theme_labels"] = (
+            lambda html: translate_theme_labels(html, copyright)
+        )
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

@@ -90,6 +90,15 @@ def test_scenario_text_is_offered_for_translation(build_project: BuildProject) -
     assert "2 scenarios" not in pot
 
 
+def test_code_in_scenario_text_keeps_straight_quotes(build_project: BuildProject) -> None:
+    coded = dict(AGREEING, checks="The sender of `addTransceiver('audio')` stays.")
+    build = _build(build_project, json.dumps([coded]))
+    assert build.status == 0, build.warnings
+    page = build.html()
+    assert "<span class=\"pre\">addTransceiver('audio')</span>" in page
+    assert "\N{RIGHT SINGLE QUOTATION MARK}audio" not in page
+
+
 def test_unreadable_data_is_a_warning(build_project: BuildProject) -> None:
     build = _build(build_project, None)
     assert build.status != 0

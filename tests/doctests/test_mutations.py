@@ -30,7 +30,7 @@ from webrtc_reference import (
 from webrtc_reference._dom import event_loop
 from webrtc_reference._dom.event_loop import queue_task
 from webrtc_reference._dom.events import Event
-from webrtc_reference._enums import MediaStreamTrackState
+from webrtc_reference._enums import RECEIVING, MediaStreamTrackState
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 PYCON_BLOCK = re.compile(r"^```pycon\n(.*?)^```$", re.MULTILINE | re.DOTALL)
@@ -473,6 +473,140 @@ def stopped_track_stays_live(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(_media.MediaStreamTrack, "stop", lambda self: None)
 
 
+def local_track_keeps_running(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_media.MediaStreamTrack, "stop", lambda self: None)
+
+
+def fires_with_nothing_to_negotiate(monkeypatch: pytest.MonkeyPatch) -> None:
+    def remove_track(self: RTCPeerConnection, sender: Any) -> None:
+        receiving = (isinstance(sender, RTCRtpSender) and sender.track is not None
+                     and sender._owner._direction is _peerconnection.Direction.RECVONLY)
+        original_remove_track(self, sender)
+        if receiving:  # nothing changed that needs negotiating, and yet an event fires
+            queue_task(lambda: self._fire(Event("negotiationneeded")))
+
+    wrap_remove_track(monkeypatch, remove_track)
+
+
+def negotiationneeded_once_per_change(monkeypatch: pytest.MonkeyPatch) -> None:
+    update = RTCPeerConnection._update_negotiation_needed_flag
+
+    def mutated(self: RTCPeerConnection) -> None:
+        self._negotiation_needed = False  # every change counts as the first one
+        update(self)
+
+    monkeypatch.setattr(RTCPeerConnection, "_update_negotiation_needed_flag", mutated)
+
+
+
+
+def wrap_roll_back(monkeypatch: pytest.MonkeyPatch, before: Callable[[Any], None],
+                   after: Callable[[Any], None]) -> None:
+    """Run code before and after step 4.7.12 of set-description (the rollback)."""
+    roll_back = _apply._roll_back
+
+    def mutated(pc: Any, *args: Any) -> None:
+        before(pc)
+        roll_back(pc, *args)
+        after(pc)
+
+    monkeypatch.setattr(_apply, "_roll_back", mutated)
+
+
+def rollback_keeps_created_transceivers(monkeypatch: pytest.MonkeyPatch) -> None:
+    def forget_origin(pc: Any) -> None:
+        for transceiver in pc._transceivers:
+            transceiver._created_by_remote_offer = False
+
+    wrap_roll_back(monkeypatch, forget_origin, lambda pc: None)
+
+
+def rollback_undoes_remove_track(monkeypatch: pytest.MonkeyPatch) -> None:
+    def resume_sending(pc: Any) -> None:
+        for transceiver in pc._transceivers:
+            if transceiver._sender._sender_track is None and not transceiver._stopping:
+                transceiver._direction = _peerconnection.Direction.SENDRECV
+
+    wrap_roll_back(monkeypatch, lambda pc: None, resume_sending)
+
+
+def rollback_does_not_refire(monkeypatch: pytest.MonkeyPatch) -> None:
+    update = RTCPeerConnection._update_negotiation_needed_flag
+    rolled_back: set[int] = set()
+
+    def mutated_update(self: RTCPeerConnection) -> None:
+        if id(self) in rolled_back:  # the flag stays set across the rollback
+            rolled_back.discard(id(self))
+            self._negotiation_needed = True
+        update(self)
+
+    wrap_roll_back(monkeypatch, lambda pc: rolled_back.add(id(pc)), lambda pc: None)
+    monkeypatch.setattr(RTCPeerConnection, "_update_negotiation_needed_flag", mutated_update)
+
+
+def answerer_removal_waits(monkeypatch: pytest.MonkeyPatch) -> None:
+    def remove_track(self: RTCPeerConnection, sender: Any) -> None:
+        if not isinstance(sender, RTCRtpSender):
+            return original_remove_track(self, sender)
+        direction = sender._owner._direction
+        original_remove_track(self, sender)
+        if self.signalingState == "have-remote-offer":
+            sender._owner._direction = direction  # the answer would still send
+
+    wrap_remove_track(monkeypatch, remove_track)
+
+
+RemoteTracks = _remote_tracks.RemoteTracks
+
+
+def streamless_track_gets_a_stream(monkeypatch: pytest.MonkeyPatch) -> None:
+    process = RemoteTracks.process_remote_tracks
+
+    def mutated(self: Any, transceiver: Any, direction: Any, msids: list[str],
+                changes: Any) -> None:
+        if direction in RECEIVING and not msids:
+            msids = ["-"]  # "-" taken for a stream id
+        process(self, transceiver, direction, msids, changes)
+
+    monkeypatch.setattr(RemoteTracks, "process_remote_tracks", mutated)
+
+
+def track_event_on_removal(monkeypatch: pytest.MonkeyPatch) -> None:
+    process = RemoteTracks.process_remote_tracks
+
+    def mutated(self: Any, transceiver: Any, direction: Any, msids: list[str],
+                changes: Any) -> None:
+        process(self, transceiver, direction, msids, changes)
+        if direction in _remote_tracks.NOT_RECEIVING:
+            _remote_tracks.process_the_addition_of_a_remote_track(transceiver, changes)
+
+    monkeypatch.setattr(RemoteTracks, "process_remote_tracks", mutated)
+
+
+def remote_streams_not_reused(monkeypatch: pytest.MonkeyPatch) -> None:
+    associate = RemoteTracks.set_associated_remote_streams
+
+    def mutated(self: Any, *args: Any) -> None:
+        self._streams.clear()
+        associate(self, *args)
+
+    monkeypatch.setattr(RemoteTracks, "set_associated_remote_streams", mutated)
+
+
+def mid_only_once_answered(monkeypatch: pytest.MonkeyPatch) -> None:
+    mid: Any = _rtp.RTCRtpTransceiver.mid
+
+    def mutated(self: _rtp.RTCRtpTransceiver) -> str | None:
+        return None if self._current_direction is None else mid.fget(self)
+
+    monkeypatch.setattr(_rtp.RTCRtpTransceiver, "mid", property(mutated))
+
+
+def stopped_senders_listed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(RTCPeerConnection, "getSenders",
+                        lambda self: [t._sender for t in self._transceivers])
+
+
 MUTATIONS: dict[str, Mutation] = {
     "sender.track stays set": track_stays,
     "direction does not change": direction_unchanged,
@@ -498,8 +632,19 @@ MUTATIONS: dict[str, Mutation] = {
     "queued tasks run before the microtasks": tasks_before_microtasks,
     "no media arrives over a connected transport": no_media_arrives,
     "a negotiated removal does not mute the remote track": negotiated_removal_does_not_mute,
-
-
+    "track.stop() leaves the local track live": local_track_keeps_running,
+    "negotiationneeded fires with nothing to negotiate": fires_with_nothing_to_negotiate,
+    "negotiationneeded fires once per change": negotiationneeded_once_per_change,
+    "stop() stops the transceiver at once": stop_stops_at_once,
+    "a rollback keeps the transceivers a remote offer created": rollback_keeps_created_transceivers,
+    "a rollback undoes removeTrack()": rollback_undoes_remove_track,
+    "negotiationneeded does not fire again after a rollback": rollback_does_not_refire,
+    "the answer ignores a removal in have-remote-offer": answerer_removal_waits,
+    "a track sent without a stream arrives in one": streamless_track_gets_a_stream,
+    "a track event fires on removal": track_event_on_removal,
+    "the remote stream is not reused": remote_streams_not_reused,
+    "mid is set only once answered": mid_only_once_answered,
+    "getSenders() lists the senders of stopped transceivers": stopped_senders_listed,
     "replaceTrack sets the track at once": replace_track_at_once,
     "replaceTrack skips the operations chain": replace_track_unchained,
     "replaceTrack accepts a track of the other kind": replace_track_any_kind,
@@ -518,7 +663,6 @@ MUTATIONS: dict[str, Mutation] = {
     "currentDirection reads 'stopped' while stopping": stopping_reads_stopped,
     "stop() skips the negotiation-needed flag": stop_skips_flag,
     "stop() leaves the receiver track live": stop_keeps_receiver_track,
-    "stop() stops the transceiver at once": stop_stops_at_once,
     "stopped transceivers stay after the answer": stopped_transceivers_stay,
     "stop() works on a closed connection": stop_on_closed_connection,
     "disabling a track ends it": disabling_ends_the_track,
@@ -531,13 +675,30 @@ MODEL_CLAIMS = [
     "a negotiated removal does not mute the remote track",
 ]
 # The claims each page makes, by the mutations that must break its examples.
+OTHER_PAGES_ONLY = {"a reused transceiver keeps its direction", "mid is set only once answered",
+                    "getSenders() lists the senders of stopped transceivers",
+                    "the answer ignores a removal in have-remote-offer",
+                    "a track sent without a stream arrives in one",
+                    "a rollback undoes removeTrack()",
+                    "negotiationneeded does not fire again after a rollback"}
 # The mutations listed before this one are the removeTrack page's claims.
 FIRST_OF_THE_NEIGHBOUR_PAGES = list(MUTATIONS).index("replaceTrack sets the track at once")
 PAGE_CLAIMS = {
+    "api/rtcpeerconnection/index.md": [
+        "getSenders() lists the senders of stopped transceivers",
+        "sender leaves getSenders()",
+    ],
     "api/rtcpeerconnection/removetrack.md": [
         name for name in list(MUTATIONS)[:FIRST_OF_THE_NEIGHBOUR_PAGES]
-        if not name.startswith("addTrack") and name != "a reused transceiver keeps its direction"
+        if not name.startswith("addTrack") and name not in OTHER_PAGES_ONLY
         and name not in MODEL_CLAIMS],
+    "api/rtcpeerconnection/stop-sending.md": [
+        "the answer ignores a removal in have-remote-offer",
+        "a track sent without a stream arrives in one",
+        "a transceiver that sent is reused",
+        "a rollback undoes removeTrack()",
+        "negotiationneeded does not fire again after a rollback",
+    ],
     "api/rtcpeerconnection/addtrack.md": [
         "addTrack never reuses a sender",
         "a reused transceiver keeps its direction",
@@ -546,6 +707,8 @@ PAGE_CLAIMS = {
         "addTrack works on a closed connection",
         "negotiationneeded fires synchronously",
         "negotiationneeded fires more than once",
+        "negotiationneeded fires once per change",
+        "mid is set only once answered",
     ],
     "reference-implementation.md": MODEL_CLAIMS,
     "api/rtcrtpsender/replacetrack.md": [

@@ -111,7 +111,7 @@ def test_german_build_uses_german_strings(build_project: BuildProject) -> None:
     [table] = tables(html)
     assert table.caption == "Browser-Kompatibilität von Navigator.getUserMedia"
     assert [c.text for c in table.rows[0] if c.tag == "th"] == ["Desktop", "Mobilgeräte"]
-    assert table.rows[2][1].titles == ["Veröffentlicht am 2016-08-31"]
+    assert table.rows[2][1].titles == ["Veröffentlicht am 31.08.2016"]
     assert legend(html) == ["✓ Vollständig unterstützt", "✗ Nicht unterstützt",
                             "⁺ Benötigt ein Herstellerpräfix",
                             "※ Siehe die Hinweise zur Implementierung", "⊘ Veraltet"]
