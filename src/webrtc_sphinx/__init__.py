@@ -22,6 +22,7 @@ SUBMODULES = (
     "webrtc_sphinx.signaling_table",
     "webrtc_sphinx.theme_strings",
     "webrtc_sphinx.tryit",
+    "webrtc_sphinx.css_subset",
 )
 
 
