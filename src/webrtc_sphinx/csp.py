@@ -83,7 +83,8 @@ def add_policy_to_tree(out_dir: Path) -> None:
 
 
 def _finish(app: Sphinx, exception: BaseException | None) -> None:
-    if exception is None and app.builder.format == "html":
+    enabled = app.config.site_content_security_policy
+    if exception is None and enabled and app.builder.format == "html":
         add_policy_to_tree(Path(app.outdir))
 
 
@@ -91,5 +92,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("webrtc_sphinx.assets")  # ships static/ (csp-compat.js)
     # After doctools.js (priority 200), before translations.js (500) which it prepares for.
     app.add_js_file(COMPAT_SCRIPT, priority=250)
+    # `make serve` turns it off: sphinx-autobuild injects an inline reload script.
+    app.add_config_value("site_content_security_policy", True, "html", types=frozenset({bool}))
     app.connect("build-finished", _finish)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
