@@ -33,9 +33,9 @@ WORD_LIST: Final = ROOT / "locales" / "de" / "wordlist.txt"
 DICTIONARY: Final = "de_DE"
 
 _NOT_PROSE: Final = [
-    re.compile(r"^```.*?^```", re.S | re.M),  # fenced blocks and directives
+    re.compile(r"^```.*?^```", re.DOTALL | re.MULTILINE),  # fenced blocks and directives
     re.compile(r"\{[\w:-]+\}`[^`]*`"),  # MyST roles: {mdn}`RTCRtpSender <Web/API/...>`
-    re.compile(r"(`+).+?\1", re.S),  # code spans
+    re.compile(r"(`+).+?\1", re.DOTALL),  # code spans
     re.compile(r"\]\([^)]*\)"),  # link targets: [text](target)
     re.compile(r"<[^>\s]+://[^>]*>|https?://\S+"),  # URLs
     re.compile(r"</?[a-zA-Z][^>]*>"),  # HTML tags
@@ -97,17 +97,17 @@ def load_word_list(path: Path) -> set[str]:
     return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
 
 
-def _message_words(path: Path) -> list[tuple[int, str, str]]:
-    """(msgid line, msgstr text, word) for every word of every translated message."""
+def _message_words(path: Path) -> list[tuple[int, str]]:
+    """(msgid line, word) for every word of every translated message."""
     with path.open("rb") as stream:
         catalog = read_po(stream)
     found = []
     for message in catalog:
         if not message.id:
             continue
-        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        strings = message.string if isinstance(message.string, (tuple, list)) else [message.string]
         for text in strings:
-            found += [(message.lineno, text, word) for word in words(text or "")]
+            found += [(message.lineno or 1, word) for word in words(str(text or ""))]
     return found
 
 
@@ -130,7 +130,7 @@ def check(paths: Sequence[Path], word_list: set[str]) -> list[Misspelling]:
     candidates = {
         part
         for found in occurrences.values()
-        for _, _, word in found
+        for _, word in found
         for part in (word, *word.split("-"))
         if not _is_identifier(part)
     }
@@ -145,7 +145,7 @@ def check(paths: Sequence[Path], word_list: set[str]) -> list[Misspelling]:
     problems = []
     for path, found in occurrences.items():
         lines = path.read_text(encoding="utf-8").splitlines()
-        for lineno, _, word in found:
+        for lineno, word in found:
             if not known(word):
                 problems.append(Misspelling(path, _msgstr_line(lines, lineno, word), word))
     return problems

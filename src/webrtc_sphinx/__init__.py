@@ -25,6 +25,7 @@ SUBMODULES = (
     "webrtc_sphinx.publishing",
     "webrtc_sphinx.page_dates",
     "webrtc_sphinx.page_links",
+    "webrtc_sphinx.baseline",
     "webrtc_sphinx.csp",
 )
 
