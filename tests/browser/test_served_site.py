@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from site_browser import LANGUAGES, REMOVE_TRACK
 
-from served_site import BASE_PATH
+from tests.browser.site_browser import LANGUAGES, REMOVE_TRACK
+from tests.served_site import BASE_PATH
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page

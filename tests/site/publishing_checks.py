@@ -6,8 +6,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from sitepages import LANGUAGES, content_pages
-
+from tests.site.sitepages import LANGUAGES, content_pages
 from webrtc_sphinx.csp import policy_for
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

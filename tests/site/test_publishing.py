@@ -10,10 +10,10 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from publishing_checks import policy_problems, sitemap_problems
-from sitepages import LANGUAGES
 
-from served_site import BASE_PATH, TEST_SITE_URL
+from tests.served_site import BASE_PATH, TEST_SITE_URL
+from tests.site.publishing_checks import policy_problems, sitemap_problems
+from tests.site.sitepages import LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[2]
 REMOVE_TRACK = "api/rtcpeerconnection/removetrack.html"

@@ -6,9 +6,9 @@ import re
 from datetime import date
 
 import pytest
-from sphinx_project import BuildProject, directive
 
 from refresh_baseline_data import bcd_keys, trim_features
+from tests.sphinx_project import BuildProject, directive
 from webrtc_sphinx.baseline import render_badge
 from webrtc_sphinx.baseline_data import Baseline, find_baseline, snapshot_version
 
