@@ -22,11 +22,12 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
 from babel.messages.pofile import read_po
+
+from check_catalogs import Problem
 
 ROOT: Final = Path(__file__).resolve().parent.parent
 WORD_LIST: Final = ROOT / "locales" / "de" / "wordlist.txt"
@@ -42,16 +43,6 @@ _NOT_PROSE: Final = [
     re.compile(r"%\(\w+\)[sd]|\{\w*\}|\{#[\w-]+\}"),  # placeholders, heading anchors
 ]
 _WORD: Final = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-
-
-@dataclass(frozen=True)
-class Misspelling:
-    path: Path
-    line: int
-    word: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: unknown word {self.word!r}"
 
 
 def prose(text: str) -> str:
@@ -125,7 +116,7 @@ def _msgstr_line(lines: list[str], start: int, word: str) -> int:
     return start
 
 
-def check(paths: Sequence[Path], word_list: set[str]) -> list[Misspelling]:
+def check(paths: Sequence[Path], word_list: set[str]) -> list[Problem]:
     occurrences = {path: _message_words(path) for path in paths}
     candidates = {
         part
@@ -147,7 +138,8 @@ def check(paths: Sequence[Path], word_list: set[str]) -> list[Misspelling]:
         lines = path.read_text(encoding="utf-8").splitlines()
         for lineno, word in found:
             if not known(word):
-                problems.append(Misspelling(path, _msgstr_line(lines, lineno, word), word))
+                line = _msgstr_line(lines, lineno, word)
+                problems.append(Problem(path, line, f"unknown word {word!r}"))
     return problems
 
 
