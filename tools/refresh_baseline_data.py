@@ -45,7 +45,8 @@ def trim_features(data: Mapping[str, Any], keys: Iterable[str], version: str) ->
         statuses = feature.get("status", {}).get("by_compat_key", {})
         for key in sorted(wanted & set(statuses)):
             status = statuses[key]
-            by_key[key] = {"feature": feature_id, **{f: status[f] for f in STATUS_FIELDS if f in status}}
+            kept = {name: status[name] for name in STATUS_FIELDS if name in status}
+            by_key[key] = {"feature": feature_id, **kept}
             features[feature_id] = {"name": feature["name"]}
     if not by_key:
         raise KeyError("web-features has no Baseline status for any key of the snapshot")
@@ -64,7 +65,8 @@ def main(argv: list[str] | None = None) -> int:
         data = json.loads((package / "data.json").read_text(encoding="utf-8"))
     trimmed = trim_features(data, bcd_keys(load_bcd()), args.version)
     write_json(BASELINE_FILE, trimmed)
-    print(f"web-features {args.version}: {len(trimmed['by_compat_key'])} keys -> {BASELINE_FILE.name}")
+    count = len(trimmed["by_compat_key"])
+    print(f"web-features {args.version}: {count} keys -> {BASELINE_FILE.name}")
     return 0
 
 

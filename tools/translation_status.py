@@ -55,9 +55,10 @@ def page_status(page: str, catalog: Catalog | None, template: Catalog | None) ->
 
 
 def statuses(catalog_dir: Path, pot_dir: Path | None) -> list[Status]:
-    pages = {path.relative_to(catalog_dir).with_suffix("").as_posix() for path in catalog_dir.rglob("*.po")}
-    if pot_dir is not None:
-        pages |= {path.relative_to(pot_dir).with_suffix("").as_posix() for path in pot_dir.rglob("*.pot")}
+    def names(folder: Path, pattern: str) -> set[str]:
+        return {p.relative_to(folder).with_suffix("").as_posix() for p in folder.rglob(pattern)}
+
+    pages = names(catalog_dir, "*.po") | (names(pot_dir, "*.pot") if pot_dir is not None else set())
     found = []
     for page in sorted(pages):
         po = catalog_dir / f"{page}.po"

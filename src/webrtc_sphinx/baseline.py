@@ -10,7 +10,6 @@ in the reader's language.
 from __future__ import annotations
 
 from datetime import date
-from html import escape
 from typing import TYPE_CHECKING, Final
 
 from babel.dates import format_date
@@ -18,9 +17,10 @@ from docutils import nodes
 from sphinx.locale import get_translation
 
 from webrtc_sphinx.baseline_data import Baseline, find_baseline
-from webrtc_sphinx.bcd_data import browser_name
+from webrtc_sphinx.bcd_data import find_browser
+from webrtc_sphinx.fragments import render_fragment
 from webrtc_sphinx.keyed_table import KeyedTableNode
-from webrtc_sphinx.sidebar import MDN_LOCALES
+from webrtc_sphinx.mdn_links import mdn_url
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -60,19 +60,17 @@ def _texts(baseline: Baseline, language: str) -> tuple[str, str]:
 def render_badge(baseline: Baseline, language: str) -> str:
     label, sentence = _texts(baseline, language)
     versions = ", ".join(
-        f"{escape(browser_name(browser))} {escape(baseline.support[browser])}"
+        f"{find_browser(browser).name} {baseline.support[browser]}"
         for browser in CORE_BROWSERS
         if browser in baseline.support
     )
-    locale = MDN_LOCALES.get(language, "en-US")
-    about = f"https://developer.mozilla.org/{locale}/docs/{GLOSSARY}"
     first = _("First versions: {versions}.").format(versions=versions) if versions else ""
     learn_more = _("What is Baseline?")
-    return (
-        f'<div class="baseline-badge baseline-{baseline.level}">\n'
-        f"<p><strong>{escape(label)}</strong> {escape(sentence)} {first}"
-        f' <a href="{escape(about)}">{escape(learn_more)}</a></p>\n'
-        "</div>\n"
+    return str(
+        render_fragment(
+            "baseline-badge.html", level=baseline.level, label=label, sentence=sentence,
+            versions=first, about=mdn_url(language, GLOSSARY), learn_more=learn_more,
+        )
     )
 
 

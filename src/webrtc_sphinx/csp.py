@@ -22,11 +22,15 @@ if TYPE_CHECKING:
     from sphinx.util.typing import ExtensionMetadata
 
 COMPAT_SCRIPT: Final = "csp-compat.js"
-_INLINE_SCRIPT: Final = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.DOTALL | re.IGNORECASE)
+_INLINE_SCRIPT: Final = re.compile(
+    r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.DOTALL | re.IGNORECASE
+)
 _INLINE_STYLE: Final = re.compile(r"<style[^>]*>(.*?)</style>", re.DOTALL | re.IGNORECASE)
 _STYLE_ATTRIBUTE: Final = re.compile(r"""\sstyle=(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 _CHARSET: Final = re.compile(r"<meta charset=[\"']?utf-8[\"']?\s*/?>", re.IGNORECASE)
-_EXISTING: Final = re.compile(r"<meta http-equiv=\"Content-Security-Policy\"[^>]*>\n?", re.IGNORECASE)
+_EXISTING: Final = re.compile(
+    r"<meta http-equiv=\"Content-Security-Policy\"[^>]*>\n?", re.IGNORECASE
+)
 
 
 class PolicyError(ValueError):

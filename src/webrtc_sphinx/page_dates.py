@@ -31,7 +31,8 @@ def last_changes(repository: Path) -> dict[Path, int]:
     """Map every file git has a commit for to the Unix time of its last commit."""
     try:
         log = subprocess.run(
-            ["git", "-C", str(repository), "log", "--format=%x00%ct", "--name-only", "--no-renames"],
+            ["git", "-C", str(repository), "log", "--format=%x00%ct", "--name-only",
+             "--no-renames"],
             check=True, capture_output=True, text=True,
         ).stdout
         top = subprocess.run(

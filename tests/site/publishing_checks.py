@@ -42,7 +42,7 @@ def sitemap_problems(site_dir: Path, site_url: str) -> list[str]:
                 problems.append(f"{language}/{page}: not in the sitemap")
             elif entries[location] != expected:
                 missing = sorted(set(expected.items()) - set(entries[location].items()))
-                problems.append(f"{language}/{page}: hreflang alternates missing or wrong: {missing}")
+                problems.append(f"{language}/{page}: alternates missing or wrong: {missing}")
     return problems
 
 

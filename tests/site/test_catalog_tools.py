@@ -66,7 +66,8 @@ def test_code_roles_links_and_urls_are_not_prose() -> None:
 def test_a_misspelled_word_is_reported_with_catalog_line_and_word(catalog: Path) -> None:
     _need("hunspell", "hunspell hunspell-de-de")
     problems = check([catalog], load_word_list(WORD_LIST))
-    line = CATALOG.splitlines().index('"Der Remote-Track endet, und die Verbindnug bleibt bestehen."')
+    misspelled = '"Der Remote-Track endet, und die Verbindnug bleibt bestehen."'
+    line = CATALOG.splitlines().index(misspelled)
     assert [str(problem) for problem in problems] == [
         f"{catalog}:{line + 1}: unknown word 'Verbindnug'"
     ]

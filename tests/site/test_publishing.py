@@ -154,7 +154,8 @@ def test_each_language_has_a_404_page_with_absolute_links(site_dir: Path, langua
     html = (site_dir / language / "404.html").read_text(encoding="utf-8")
     assert f'<html class="no-js" lang="{language}"' in html
     assert {"en": "Page not found", "de": "Seite nicht gefunden"}[language] in html
-    stylesheets = [link["href"] for link in _head_tags(html, "link") if link.get("rel") == "stylesheet"]
+    links = _head_tags(html, "link")
+    stylesheets = [link["href"] for link in links if link.get("rel") == "stylesheet"]
     assert stylesheets and all(href.startswith(f"{BASE_PATH}{language}/") for href in stylesheets)
 
 

@@ -43,7 +43,9 @@ def test_badge_sits_under_the_title_in_the_readers_language(
     build = build_project({"index": page}, language=language, extra_conf=WITH_BADGE)
     assert build.status == 0, build.warnings
     html = build.html()
-    badge = re.search(r'</h1>\s*<div class="baseline-badge baseline-high">(.*?)</div>', html, re.DOTALL)
+    badge = re.search(
+        r'</h1>\s*<div class="baseline-badge baseline-high">(.*?)</div>', html, re.DOTALL
+    )
     assert badge, html
     text = badge.group(1)
     assert label in text and month in text
@@ -86,5 +88,6 @@ def test_trim_keeps_the_statuses_of_the_snapshot_keys_only() -> None:
 
 
 def test_snapshot_keys_are_the_features_of_the_compat_tree() -> None:
-    tree: dict[str, object] = {"__meta": {}, "api": {"I": {"__compat": {}, "m": {"__compat": {}}, "n": {"__compat": {}}}}}
+    members: dict[str, object] = {"__compat": {}, "m": {"__compat": {}}, "n": {"__compat": {}}}
+    tree: dict[str, object] = {"__meta": {}, "api": {"I": members}}
     assert sorted(bcd_keys(tree)) == ["api.I", "api.I.m", "api.I.n"]
