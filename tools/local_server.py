@@ -23,7 +23,7 @@ class _PagesHandler(http.server.SimpleHTTPRequestHandler):
 
     def translate_path(self, path: str) -> str:
         if not path.startswith(self.prefix):
-            return str(Path(self.directory, "\0outside the served path"))
+            return str(Path(self.directory, ".outside-the-served-path", "missing"))
         return super().translate_path("/" + path[len(self.prefix) :])
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
