@@ -14,10 +14,11 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1700000
 export SOURCE_DATE_EPOCH
 
 .DEFAULT_GOAL := help
-.PHONY: help html test lint serve gettext update-po bench lock clean
+.PHONY: help html test lint lint-catalogs format-po translation-status serve gettext update-po \
+	bench lock clean
 
 help: ## List the targets.
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -39,18 +40,40 @@ html: $(STAMP) $(NODE_STAMP) ## Build the site in English and German into _build
 test: $(STAMP) $(NODE_STAMP) ## Run every test: model, examples in both languages, builds, browser.
 	$(BIN)/python -m pytest -n auto --dist loadfile --cov --cov-report=term
 
-lint: $(STAMP) ## Check style (ruff) and types (mypy --strict) of all Python code.
+lint: $(STAMP) lint-catalogs ## Check Python style and types, the workflow and the catalogs.
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 
-serve: html ## Preview the built site on http://127.0.0.1:8000/ (this machine only).
-	$(BIN)/python -m http.server --bind $(HOST) --directory $(OUT) $(PORT)
+# Every translation catalog: the site's pages and the extension's own strings.
+CATALOGS = $(sort $(shell find locales src/webrtc_sphinx/locales -name '*.po'))
+lint-catalogs: $(STAMP) ## Check the catalogs: msgfmt --check, powrap format, German spelling.
+	$(BIN)/python tools/check_catalog_format.py $(CATALOGS)
+	$(BIN)/python tools/spellcheck_catalogs.py --words locales/de/wordlist.txt \
+	  $(filter locales/de/% src/webrtc_sphinx/locales/de/%,$(CATALOGS))
+
+format-po: $(STAMP) ## Rewrap every catalog into the canonical gettext format (powrap).
+	$(BIN)/powrap --quiet $(CATALOGS)
+
+translation-status: gettext ## Per page: translated, fuzzy and untranslated German messages.
+	$(BIN)/python tools/translation_status.py --locales locales --language de --pot _build/gettext
+
+# `make serve LANG=de`: LANG only counts when given on the command line (the environment's
+# LANG is the locale). The preview has no Content-Security-Policy: sphinx-autobuild's reload
+# script is inline.
+SERVE_LANG := $(if $(filter command line,$(origin LANG)),$(LANG),en)
+serve: $(STAMP) ## Preview one language (LANG=de), rebuilt and reloaded on every change.
+	LANG=C.UTF-8 $(BIN)/sphinx-autobuild --host $(HOST) --port $(PORT) \
+	  -c . -D language=$(SERVE_LANG) -D site_content_security_policy=0 -n \
+	  --watch locales --watch src/webrtc_sphinx \
+	  docs _build/serve/$(SERVE_LANG)
 
 gettext: $(STAMP) ## Extract the English messages into _build/gettext/*.pot.
 	$(BIN)/sphinx-build --quiet --builder gettext --conf-dir . docs _build/gettext
 
 update-po: gettext ## Merge new English messages into locales/de (then translate the new entries).
 	$(BIN)/python tools/update_catalogs.py --pot _build/gettext --locales locales --language de
+	$(BIN)/powrap --quiet $(CATALOGS)
 
 bench: html ## Measure the model's cost, the page weight and a Python run; prints the machine.
 	$(BIN)/python tools/bench_reference.py

@@ -7,6 +7,7 @@ because ``-D language=...`` is applied only after this file has run.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).parent.resolve()
@@ -20,14 +21,24 @@ language = "en"
 root_doc = "index"
 
 # -- Site (read by webrtc_sphinx.languages and tools/build_site.py) --------------
-site_url = "https://webrtc-removetrack.github.io/"
+# The published address, with the base path the site is served under. The one place for it:
+# canonical links, sitemap, social metadata and the 404 pages derive from it. The Pages
+# workflow sets SITE_URL to the repository's real address.
+site_url = os.environ.get("SITE_URL", "https://webrtc-removetrack.github.io/webrtc-removetrack/")
 site_languages = {"en": "English", "de": "Deutsch"}
+# Where "Edit this page" and "Report a problem with this page" lead.
+site_repository = os.environ.get(
+    "SITE_REPOSITORY", "https://github.com/webrtc-removetrack/webrtc-removetrack"
+)
+site_branch = "main"
 
 # -- Extensions ----------------------------------------------------------------
 extensions = [
     "myst_parser",
     "sphinx_design",
     "sphinx_copybutton",
+    "sphinxext.opengraph",
+    "notfound.extension",
     "webrtc_sphinx",
 ]
 source_suffix = {".md": "markdown"}
@@ -59,6 +70,7 @@ translation_progress_classes = True
 html_theme = "furo"
 html_title = "RTCPeerConnection.removeTrack()"
 html_static_path = [str(ROOT / "docs" / "_static")]
+html_favicon = str(ROOT / "docs" / "_static" / "favicon.svg")
 html_css_files = ["site.css"]
 html_js_files = ["lang-switcher.js"]
 html_last_updated_fmt = None

@@ -26,6 +26,7 @@ from build_site import compile_catalogs  # tools/, on pytest's pythonpath
 from local_server import serve
 from tests.browser_engines import find_engine
 from tests.run_once import run_dir, start_site_build
+from tests.served_site import BASE_PATH
 from tests.sphinx_project import build_project
 
 __all__ = ["build_project"]
@@ -123,6 +124,6 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def site_url(site_dir: Path) -> Iterator[str]:
-    """The built site served over HTTP on 127.0.0.1 (a free port), as the published site is."""
-    with serve(site_dir) as url:
+    """The built site served on 127.0.0.1 (a free port) under the sub-path, as Pages serves it."""
+    with serve(site_dir, BASE_PATH) as url:
         yield url

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.served_site import TEST_SITE_URL
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -49,5 +51,7 @@ def start_site_build(folder: Path) -> tuple[Path, Path, Path]:
         return out, log, status
     # The shell writes the exit status once the build has ended, whatever its outcome.
     script = '"$0" tools/build_site.py --out "$1" >"$2" 2>&1; echo $? >"$3.tmp"; mv "$3.tmp" "$3"'
-    subprocess.Popen(["sh", "-c", script, sys.executable, out, log, status], cwd=ROOT)
+    # Built for a project address, so that the tests serve it under a sub-path as Pages does.
+    env = {**os.environ, "SITE_URL": TEST_SITE_URL}
+    subprocess.Popen(["sh", "-c", script, sys.executable, out, log, status], cwd=ROOT, env=env)
     return out, log, status

@@ -22,6 +22,8 @@ import sphinx.locale
 from sphinx.cmd.build import build_main
 from sphinx.util.i18n import CatalogRepository
 
+from site_files import write_site_files
+
 ROOT = Path(__file__).resolve().parent.parent
 _TEMPLATES = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
@@ -118,11 +120,15 @@ def root_page(site_url: str, languages: Mapping[str, str], title: str) -> str:
     )
 
 
-def build(out_dir: Path, languages: Iterable[str] | None = None) -> None:
-    """Build each language (default: all of conf.py's) into out_dir/<language>/ and write
-    out_dir/index.html."""
+def build(
+    out_dir: Path, languages: Iterable[str] | None = None, *, site_url: str | None = None
+) -> None:
+    """Build each language (default: all of conf.py's) into out_dir/<language>/ and write the
+    root files. *site_url* replaces conf.py's address (as the SITE_URL variable does)."""
     out_dir = Path(out_dir)
-    site_url, names = site_settings()
+    configured_url, names = site_settings()
+    site_url = site_url or configured_url
+    overrides = {"site_url": site_url}
     title = str(_conf()["html_title"])
     chosen = list(names if languages is None else languages)
     unknown = [code for code in chosen if code not in names]
@@ -134,10 +140,12 @@ def build(out_dir: Path, languages: Iterable[str] | None = None) -> None:
         for language in chosen:
             target = out_dir / language
             shutil.rmtree(target, ignore_errors=True)
-            build_language(language, target, Path(doctrees))
+            build_language(language, target, Path(doctrees), overrides=overrides)
+    chosen_names = {code: names[code] for code in chosen}
     (out_dir / "index.html").write_text(
-        root_page(site_url, {code: names[code] for code in chosen}, title), encoding="utf-8"
+        root_page(site_url, chosen_names, title), encoding="utf-8"
     )
+    write_site_files(out_dir, site_url, chosen_names)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -22,6 +22,11 @@ SUBMODULES = (
     "webrtc_sphinx.signaling_table",
     "webrtc_sphinx.theme_strings",
     "webrtc_sphinx.tryit",
+    "webrtc_sphinx.publishing",
+    "webrtc_sphinx.page_dates",
+    "webrtc_sphinx.page_links",
+    "webrtc_sphinx.baseline",
+    "webrtc_sphinx.csp",
     "webrtc_sphinx.css_subset",
 )
 

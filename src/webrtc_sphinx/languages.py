@@ -9,6 +9,8 @@ from __future__ import annotations
 import posixpath
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import Markup
+
 from webrtc_sphinx.fragments import render_fragment
 
 if TYPE_CHECKING:
@@ -62,7 +64,9 @@ def _add_language_links(
     alternates.append(("x-default", default))
     context["language_switcher"] = switcher
     links = render_fragment("hreflang-links.html", alternates=alternates)
-    context["metatags"] = context.get("metatags", "") + "\n" + links + "\n"
+    # The tags other extensions put there (sphinxext-opengraph) are already HTML: appending
+    # them to Markup as plain text would escape them.
+    context["metatags"] = Markup(context.get("metatags", "")) + "\n" + links + "\n"
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

@@ -71,9 +71,9 @@ def read_page(path: Path) -> PageFacts:
 
 
 def content_pages(site_dir: Path, language: str) -> list[Path]:
-    """The pages built from docs/, relative to the language tree (no search or index pages)."""
+    """The pages built from docs/, relative to the language tree (no search, index or 404)."""
     tree = site_dir / language
-    skip = {"search.html", "genindex.html"}
+    skip = {"search.html", "genindex.html", "404.html"}
     return sorted(
         path.relative_to(tree)
         for path in tree.rglob("*.html")

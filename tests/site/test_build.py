@@ -6,6 +6,7 @@ import filecmp
 from pathlib import Path
 
 from build_site import build
+from tests.served_site import TEST_SITE_URL
 from tests.site.sitepages import LANGUAGES, content_pages
 
 
@@ -34,5 +35,5 @@ def _differences(left: Path, right: Path) -> list[str]:
 
 def test_two_clean_builds_are_byte_identical(site_dir: Path, tmp_path: Path) -> None:
     again = tmp_path / "html"
-    build(again)
+    build(again, site_url=TEST_SITE_URL)
     assert _differences(site_dir, again) == []

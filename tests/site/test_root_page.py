@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from build_site import site_settings
+from tests.served_site import TEST_SITE_URL
 from tests.site.sitepages import LANGUAGES, read_page
 
 
 def test_root_page_links_both_languages_and_picks_one(site_dir: Path) -> None:
-    site_url, _ = site_settings()
+    site_url = TEST_SITE_URL
     root = site_dir / "index.html"
     facts = read_page(root)
     hrefs = {link["hreflang"]: link["href"] for link in facts.links if "hreflang" in link}
