@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 from typing import TYPE_CHECKING
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.browser.site_browser import LANGUAGES, REMOVE_TRACK, page_url, recording_page
 
@@ -78,8 +80,12 @@ def test_german_search_finds_a_page_by_an_inflected_german_word(
         page = recorded.page
         # "Aushandlungen" is not on any page; only the German stemmer maps it to "Aushandlung".
         page.goto(f"{site_url}de/search.html?q=Aushandlungen")
+        # Results arrive one page at a time: wait (up to 15 s) for the removeTrack page's entry.
         results = page.locator("#search-results ul.search li a")
         results.first.wait_for()
+        found = page.locator('#search-results ul.search li a[href*="removetrack.html"]')
+        with contextlib.suppress(PlaywrightTimeoutError):
+            found.first.wait_for(timeout=15_000)
         hrefs = [link.get_attribute("href") or "" for link in results.all()]
     assert any("removetrack.html" in href for href in hrefs), hrefs
 
