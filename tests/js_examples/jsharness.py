@@ -1,4 +1,5 @@
-"""Find the JavaScript examples of the MyST pages and run them in Chromium, as a reader would.
+"""Find the JavaScript examples of the MyST pages and run them in a browser, as a reader
+would.
 
 Rules (tested in test_js_examples.py):
 
@@ -8,10 +9,11 @@ Rules (tested in test_js_examples.py):
 - A *syntax block* only shows a call signature and is not run: every non-blank line is a bare call
   such as ``removeTrack(sender)`` (a dotted name and parentheses), with no ``;`` and none of the
   keywords ``const``, ``let``, ``var``, ``await``, ``new``, ``function``.
-- Every other block is self-contained: it runs on its own, in a fresh page of the harness
-  (harness.html), in the body of an async function, so top-level ``await`` works. The examples of
-  a page declare the same names (``pc``, ``sender``) again with ``let`` and ``const``, which one
-  scope refuses, even the DevTools console; so a block must not rely on names of earlier blocks.
+- Every other block is self-contained: it runs on its own, in a fresh document of the harness
+  (harness.html), in the body of an async function, so top-level ``await`` works. The examples
+  of a page declare the same names (``pc``, ``sender``) again with ``let`` and ``const``, which
+  one scope refuses, even the DevTools console; so a block must not rely on names of earlier
+  blocks.
 - A line ``console.log(<expr>); // <expected>`` declares what the call prints. The comment is
   written as JavaScript values, one per argument: ``"recvonly"``, ``null``, ``true``, ``2``,
   ``["a", "b"]``. console.log prints the string ``"recvonly"`` as recvonly, so quotes are not
@@ -39,7 +41,7 @@ from playwright.sync_api import Error as PlaywrightError
 from webrtc_sphinx.js_expectations import Expectation, expectations
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, ConsoleMessage, Page
+    from playwright.sync_api import ConsoleMessage, Page
 
 HERE = Path(__file__).resolve().parent
 HARNESS_PAGE = "harness.html"
@@ -160,7 +162,7 @@ def is_syntax_block(source: str) -> bool:
     )
 
 
-# -- Running a block in Chromium ---------------------------------------------------------------
+# -- Running a block in a browser ---------------------------------------------------------------
 
 # A printed value as a JavaScript literal, close to DevTools; strings in double quotes, so that
 # the string "null" and null differ.
@@ -246,30 +248,29 @@ def _first_line(text: str) -> str:
 
 
 def run_block(
-    browser: Browser,
+    page: Page,
     harness_url: str,
     block: JsBlock,
     *,
-    page: Page | None = None,
     timeout: float = 10.0,
     settle_timeout: float = 5.0,
     late_output_timeout: float = 2.0,
 ) -> BlockRun:
-    """Run one block in a fresh page of the harness and check what it printed.
+    """Run one block in a fresh document of the harness in *page*, and check what it printed.
 
-    Chromium gets a new context per block and runs the block through CDP, which also reports
-    where a block does not compile. Other engines (Firefox, through WebDriver BiDi) have no CDP
-    and open a context slowly: there *page* is reused, loading the harness afresh for each block
-    (a new document, so nothing of the block before is left), and the block is served as a
-    script file of its own.
+    The harness is loaded afresh for each block: a new document, so nothing of the block before
+    is left, while the page (and in Chromium its renderer process) is reused, which costs a
+    fraction of a new context per block. In Chromium the block runs through CDP, which also
+    reports the line where a block does not compile; Firefox (WebDriver BiDi) has no CDP, so
+    there the block is served as a script file of its own.
     """
     run = BlockRun(block)
     expected = expectations(block.source)
     messages: list[ConsoleMessage] = []
     errors: list[PlaywrightError] = []
-    context = browser.new_context() if page is None else None
-    target = context.new_page() if context is not None else page
-    assert target is not None
+    target = page
+    browser = page.context.browser
+    has_cdp = browser is not None and browser.browser_type.name == "chromium"
 
     def on_console(message: ConsoleMessage) -> None:
         messages.append(message)
@@ -281,9 +282,13 @@ def run_block(
     target.on("pageerror", on_error)
     try:
         target.goto(harness_url)
-        if context is not None:
+        if has_cdp:
             url = _script_url(block)
-            finished = _evaluate(context.new_cdp_session(target), block.source, url, timeout, run)
+            cdp = target.context.new_cdp_session(target)
+            try:
+                finished = _evaluate(cdp, block.source, url, timeout, run)
+            finally:
+                cdp.detach()
         else:
             url = urljoin(harness_url, _script_url(block))
             finished = _evaluate_script(target, block.source, url, timeout, run, errors)
@@ -329,8 +334,6 @@ def run_block(
     finally:
         target.remove_listener("console", on_console)
         target.remove_listener("pageerror", on_error)
-        if context is not None:
-            context.close()
     return run
 
 

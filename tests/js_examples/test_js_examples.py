@@ -49,18 +49,29 @@ def _params(blocks: list[JsBlock]) -> list[Any]:
     ]
 
 
-@pytest.fixture(scope="module")
-def firefox_page(firefox: Browser) -> Iterator[Page]:
-    """One Firefox page for all blocks: a new context costs seconds there (see run_block)."""
-    context = firefox.new_context()
+def _one_page(browser: Browser) -> Iterator[Page]:
+    """One page for all blocks of an engine; each block gets a new document (see run_block)."""
+    context = browser.new_context()
     yield context.new_page()
     context.close()
 
 
+@pytest.fixture(scope="module")
+def chromium_page(browser: Browser) -> Iterator[Page]:
+    yield from _one_page(browser)
+
+
+@pytest.fixture(scope="module")
+def firefox_page(firefox: Browser) -> Iterator[Page]:
+    yield from _one_page(firefox)
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("block", _params(SITE_BLOCKS))
-def test_js_example_in_chromium(browser: Browser, harness_url: str, block: JsBlock) -> None:
-    run = run_block(browser, harness_url, block)
+def test_js_example_in_chromium(
+    browser: Browser, chromium_page: Page, harness_url: str, block: JsBlock
+) -> None:
+    run = run_block(chromium_page, harness_url, block)
     if run.problems:
         pytest.fail(f"Chromium {browser.version}: " + run.report(), pytrace=False)
 
@@ -107,7 +118,7 @@ def without_recorded_differences(run: BlockRun, engine: str) -> list[str]:
 def test_js_example_in_firefox(
     firefox: Browser, firefox_page: Page, harness_url: str, block: JsBlock
 ) -> None:
-    run = run_block(firefox, harness_url, block, page=firefox_page)
+    run = run_block(firefox_page, harness_url, block)
     stale = without_recorded_differences(run, "firefox")
     if run.problems or stale:
         pytest.fail(
@@ -347,23 +358,23 @@ def harness_blocks(tmp_path_factory: pytest.TempPathFactory) -> list[JsBlock]:
     return _page(tmp_path_factory.mktemp("harness"), HARNESS_PAGE_TEXT)
 
 
-def _problems(browser: Browser, url: str, block: JsBlock, timeout: float = 10.0) -> str:
-    run = run_block(browser, url, block, timeout=timeout)
+def _problems(page: Page, url: str, block: JsBlock, timeout: float = 10.0) -> str:
+    run = run_block(page, url, block, timeout=timeout)
     return run.report() if run.problems else ""
 
 
 @pytest.mark.browser
 def test_right_comments_pass(
-    browser: Browser, harness_url: str, harness_blocks: list[JsBlock]
+    chromium_page: Page, harness_url: str, harness_blocks: list[JsBlock]
 ) -> None:
-    assert _problems(browser, harness_url, harness_blocks[0]) == ""
+    assert _problems(chromium_page, harness_url, harness_blocks[0]) == ""
 
 
 @pytest.mark.browser
 def test_a_wrong_comment_fails(
-    browser: Browser, harness_url: str, harness_blocks: list[JsBlock]
+    chromium_page: Page, harness_url: str, harness_blocks: list[JsBlock]
 ) -> None:
-    report = _problems(browser, harness_url, harness_blocks[1])
+    report = _problems(chromium_page, harness_url, harness_blocks[1])
     assert "docs/page.md, block at line 12:" in report
     assert "line 13: console.log(1 + 1); // 3" in report
     assert "expected: 3\n    actual:   2" in report
@@ -373,9 +384,9 @@ def test_a_wrong_comment_fails(
 
 @pytest.mark.browser
 def test_a_block_that_throws_fails_at_its_line(
-    browser: Browser, harness_url: str, harness_blocks: list[JsBlock]
+    chromium_page: Page, harness_url: str, harness_blocks: list[JsBlock]
 ) -> None:
-    report = _problems(browser, harness_url, harness_blocks[2])
+    report = _problems(chromium_page, harness_url, harness_blocks[2])
     assert "line 20: pc.removeTrack(undefinedSender);" in report
     assert "throws ReferenceError: undefinedSender is not defined" in report
     assert "line 21:" in report and "nothing printed" in report
@@ -383,18 +394,18 @@ def test_a_block_that_throws_fails_at_its_line(
 
 @pytest.mark.browser
 def test_an_unhandled_rejection_fails(
-    browser: Browser, harness_url: str, harness_blocks: list[JsBlock]
+    chromium_page: Page, harness_url: str, harness_blocks: list[JsBlock]
 ) -> None:
-    report = _problems(browser, harness_url, harness_blocks[3])
+    report = _problems(chromium_page, harness_url, harness_blocks[3])
     assert "line 25: Promise.reject" in report
     assert "nobody catches this" in report
 
 
 @pytest.mark.browser
 def test_click_handlers_run_after_the_block_and_its_media(
-    browser: Browser, harness_url: str, harness_blocks: list[JsBlock]
+    chromium_page: Page, harness_url: str, harness_blocks: list[JsBlock]
 ) -> None:
-    run = run_block(browser, harness_url, harness_blocks[4])
+    run = run_block(chromium_page, harness_url, harness_blocks[4])
     assert run.problems == []
     assert run.clicked == ["closeButton"]
     assert [text for index, text in run.printed if index == 7] == ["log: 1"]
@@ -402,45 +413,45 @@ def test_click_handlers_run_after_the_block_and_its_media(
 
 @pytest.mark.browser
 def test_an_error_in_a_click_handler_fails(
-    browser: Browser, harness_url: str, harness_blocks: list[JsBlock]
+    chromium_page: Page, harness_url: str, harness_blocks: list[JsBlock]
 ) -> None:
-    report = _problems(browser, harness_url, harness_blocks[5])
+    report = _problems(chromium_page, harness_url, harness_blocks[5])
     assert "line 43: null.missing;" in report
     assert "page error" in report and "TypeError" in report
 
 
 @pytest.mark.browser
 def test_a_block_that_never_finishes_fails(
-    browser: Browser, harness_url: str, harness_blocks: list[JsBlock]
+    chromium_page: Page, harness_url: str, harness_blocks: list[JsBlock]
 ) -> None:
-    report = _problems(browser, harness_url, harness_blocks[6], timeout=0.3)
+    report = _problems(chromium_page, harness_url, harness_blocks[6], timeout=0.3)
     assert "did not finish within 0.3 s" in report
 
 
 @pytest.mark.browser
 def test_a_block_that_does_not_compile_fails(
-    browser: Browser, harness_url: str, harness_blocks: list[JsBlock]
+    chromium_page: Page, harness_url: str, harness_blocks: list[JsBlock]
 ) -> None:
-    report = _problems(browser, harness_url, harness_blocks[7])
+    report = _problems(chromium_page, harness_url, harness_blocks[7])
     assert "line 52: const x = ;" in report
     assert "does not compile: SyntaxError" in report
 
 
 @pytest.mark.browser
 def test_each_block_runs_in_a_fresh_page(
-    browser: Browser, harness_url: str, harness_blocks: list[JsBlock]
+    chromium_page: Page, harness_url: str, harness_blocks: list[JsBlock]
 ) -> None:
-    assert _problems(browser, harness_url, harness_blocks[8]) == ""
-    report = _problems(browser, harness_url, harness_blocks[9])
+    assert _problems(chromium_page, harness_url, harness_blocks[8]) == ""
+    report = _problems(chromium_page, harness_url, harness_blocks[9])
     assert "throws ReferenceError: fromTheBlockBefore is not defined" in report
 
 
 @pytest.mark.browser
 def test_the_firefox_path_reports_like_the_chromium_one(
-    firefox: Browser, firefox_page: Page, harness_url: str, harness_blocks: list[JsBlock]
+    firefox_page: Page, harness_url: str, harness_blocks: list[JsBlock]
 ) -> None:
     def report(index: int) -> str:
-        run = run_block(firefox, harness_url, harness_blocks[index], page=firefox_page)
+        run = run_block(firefox_page, harness_url, harness_blocks[index])
         return run.report() if run.problems else ""
 
     assert report(0) == ""
