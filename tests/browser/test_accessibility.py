@@ -18,17 +18,21 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 BLOCKING_IMPACTS = {"serious", "critical"}
 
 
-def run_axe(page: Page) -> list[dict[str, Any]]:
-    """Inject the repository's axe-core and return its violations."""
+def run_axe(page: Page, within: str | None = None) -> list[dict[str, Any]]:
+    """Inject the repository's axe-core and return its violations, in the whole page or only in
+    the elements that match the CSS selector *within*."""
     assert AXE_SCRIPT.is_file(), f"{AXE_SCRIPT.name} missing: run `npm ci` at the repository root"
     # Served as if from the site itself, so the page's Content-Security-Policy allows it.
     url = urljoin(page.url, "/__axe-core.js")
     page.route(url, lambda route: route.fulfill(path=AXE_SCRIPT, content_type="text/javascript"))
     page.add_script_tag(url=url)
     result: dict[str, Any] = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+        "([tags, within]) => axe.run(within ? {include: [[within]]} : document,"
+        " {runOnly: {type: 'tag', values: tags}})",
+        [AXE_TAGS, within],
     )
     violations: list[dict[str, Any]] = result["violations"]
+    assert result["passes"] or violations, f"axe found nothing to audit in {within or 'the page'}"
     return violations
 
 
