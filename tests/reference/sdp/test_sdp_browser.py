@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -78,14 +79,40 @@ async directions => {
 """
 
 
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    """A fresh blank page of the module's Chromium."""
-    opened = browser.new_page()
+@dataclass
+class Answerer:
+    """What the page's ``window.answerFor(sdp)`` answers: set by each test that uses it."""
+
+    answer: Callable[[str], str] | None = None
+
+    def __call__(self, sdp: str) -> str:
+        assert self.answer is not None, "the test set no answer for window.answerFor()"
+        return self.answer(sdp)
+
+
+@pytest.fixture(scope="module")
+def blank_page(browser: Browser) -> Iterator[tuple[Page, Answerer]]:
+    """One blank page for the module: each script makes its own connection and closes it, and a
+    new page (a new renderer process) for each test costs more than the tests themselves."""
+    context = browser.new_context()
+    page, answerer = context.new_page(), Answerer()
+    page.expose_function("answerFor", answerer)
     try:
-        yield opened
+        yield page, answerer
     finally:
-        opened.close()
+        context.close()
+
+
+@pytest.fixture
+def page(blank_page: tuple[Page, Answerer]) -> Page:
+    page, answerer = blank_page
+    answerer.answer = None
+    return page
+
+
+@pytest.fixture
+def answerer(blank_page: tuple[Page, Answerer]) -> Answerer:
+    return blank_page[1]
 
 
 def offer(
@@ -187,11 +214,9 @@ def answer_to(offer_sdp: str, directions: dict[str, str], rejected: str = "") ->
 
 
 @pytest.mark.parametrize("offered", DIRECTIONS)
-def test_chromium_accepts_our_answer(page: Page, offered: str) -> None:
+def test_chromium_accepts_our_answer(page: Page, answerer: Answerer, offered: str) -> None:
     answered = REVERSED[offered]
-    page.expose_function(
-        "answerFor", lambda sdp: answer_to(sdp, {"audio": answered, "video": "inactive"})
-    )
+    answerer.answer = lambda sdp: answer_to(sdp, {"audio": answered, "video": "inactive"})
     result = page.evaluate(ACCEPT_ANSWER, [["audio", offered], ["video", "sendrecv"]])
     assert result["state"] == "stable"
     # currentDirection is the answer's direction seen from the offerer (RFC 3264 §6).
@@ -248,12 +273,13 @@ def test_chromium_accepts_a_browser_offer_after_our_round_trip(page: Page, name:
     assert [s.direction for s in answer.media[: len(rtp)]] == ["recvonly"] * len(rtp)
 
 
-def test_chromium_drops_the_transceiver_whose_section_our_answer_rejects(page: Page) -> None:
+def test_chromium_drops_the_transceiver_whose_section_our_answer_rejects(
+    page: Page, answerer: Answerer
+) -> None:
     """webrtc-pc, set a session description: a rejected section stops its transceiver, and a
     stopped transceiver whose section is rejected in both descriptions leaves the set."""
-    page.expose_function(
-        "answerFor",
-        lambda sdp: answer_to(sdp, {"audio": "recvonly", "video": "inactive"}, rejected="video"),
+    answerer.answer = lambda sdp: answer_to(
+        sdp, {"audio": "recvonly", "video": "inactive"}, rejected="video"
     )
     result = page.evaluate(ACCEPT_ANSWER, [["audio", "sendrecv"], ["video", "sendrecv"]])
     assert result["state"] == "stable"
