@@ -5,10 +5,12 @@ keep that cheap and correct:
 
 * the site is built once per run, in the background as soon as the tests are collected, into a
   folder all workers share (``site_dir`` waits for it);
-* the tests that need the site run last, so the workers have other work meanwhile;
+* the modules that drive no browser run first, then those that do: each worker starts Chromium
+  and Firefox once for all of its browser modules (see RunningBrowsers); within each part, the
+  modules that need the site run last, so that its build has time to finish;
 * each file's tests stay on one worker, in order: the examples of one page share one asyncio
-  session, and a module's tests share one browser (``loadgroup`` cannot do this: pytest 9.2
-  ignores the group suffix that pytest-xdist 3.8 writes into ``Item._nodeid``).
+  session, and a module's tests share pages (``loadgroup`` cannot do this: pytest 9.2 ignores
+  the group suffix that pytest-xdist 3.8 writes into ``Item._nodeid``).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ import pytest
 from browsers import CHROMIUM, FIREFOX
 from build_site import compile_catalogs  # tools/, on pytest's pythonpath
 from local_server import serve
-from tests.browser_engines import find_engine
+from tests.browser_engines import RunningBrowsers, drives_a_browser, find_engine
 from tests.run_once import run_dir, start_site_build
 from tests.served_site import BASE_PATH
 from tests.sphinx_project import build_project
@@ -34,7 +36,7 @@ __all__ = ["build_project"]
 pytest_plugins = ["sphinx.testing.fixtures"]
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Playwright
+    from playwright.sync_api import Browser
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -49,29 +51,19 @@ def firefox_executable() -> str:
     return find_engine(FIREFOX)
 
 
-# Playwright's sync API marks an event loop as running in this thread while it is started, so
-# asyncio.run() fails for as long as it lives: it lives per module (per package where a package
-# needs one browser for several modules, see tests/conformance/conftest.py), never per session.
-@pytest.fixture(scope="module")
-def playwright() -> Iterator[Playwright]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as started:
-        yield started
+_RUNNING = RunningBrowsers()
 
 
 @pytest.fixture(scope="module")
-def browser(playwright: Playwright, chromium_executable: str) -> Iterator[Browser]:
-    """A headless Chromium driven by Playwright."""
-    with CHROMIUM.started(playwright, chromium_executable) as started:
-        yield started
+def browser(chromium_executable: str) -> Browser:
+    """A headless Chromium driven by Playwright, shared by the modules of this process."""
+    return _RUNNING.get(CHROMIUM, chromium_executable)
 
 
 @pytest.fixture(scope="module")
-def firefox(playwright: Playwright, firefox_executable: str) -> Iterator[Browser]:
-    """A headless Firefox driven by Playwright through WebDriver BiDi."""
-    with FIREFOX.started(playwright, firefox_executable) as started:
-        yield started
+def firefox(firefox_executable: str) -> Browser:
+    """A headless Firefox driven by Playwright through WebDriver BiDi, shared likewise."""
+    return _RUNNING.get(FIREFOX, firefox_executable)
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -88,13 +80,32 @@ def _needs_site(item: pytest.Item) -> bool:
     return "site_dir" in getattr(item, "fixturenames", ())
 
 
+def _module_of(item: pytest.Item) -> str:
+    return item.nodeid.partition("::")[0]
+
+
 class _Schedule:
     """Session-wide hooks: pytest calls those of plugins and of a root conftest only."""
 
+    def __init__(self) -> None:
+        self.browser_modules: set[str] = set()
+
+    def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
+        """Modules without a browser first, then those with one; in each, the site's last."""
+        self.browser_modules = {_module_of(item) for item in items if drives_a_browser(item)}
+        site_modules = {_module_of(item) for item in items if _needs_site(item)}
+        # Stable: the order within each part stays.
+        items.sort(key=lambda item: (_module_of(item) in self.browser_modules,
+                                     _module_of(item) in site_modules))
+
+    def pytest_runtest_setup(self, item: pytest.Item) -> None:
+        """Before a module that drives no browser, end the browsers (asyncio.run() needs it)."""
+        if _module_of(item) not in self.browser_modules:
+            _RUNNING.stop()
+
     @staticmethod
-    def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-        """Run the tests that need the built site last, so its build has time to finish."""
-        items.sort(key=_needs_site)  # stable: the order within each part stays
+    def pytest_sessionfinish() -> None:
+        _RUNNING.stop()
 
     @staticmethod
     def pytest_collection_finish(session: pytest.Session) -> None:

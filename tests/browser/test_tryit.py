@@ -18,10 +18,11 @@ import pytest
 from local_server import serve
 from tests.browser.site_browser import REMOVE_TRACK, Recorded, recording_page
 from tests.browser.test_accessibility import BLOCKING_IMPACTS, describe, run_axe
+from tests.served_site import BASE_PATH
 from webrtc_sphinx.js_expectations import expectations
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Locator, Page, Route
+    from playwright.sync_api import Browser, Locator, Page
 
 pytestmark = pytest.mark.browser
 
@@ -38,6 +39,8 @@ PYODIDE_TIMEOUT_MS = 120_000
 # The policy the published site is to send: same origin only; Pyodide needs 'wasm-unsafe-eval'.
 STRICT_CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
               "img-src 'self' data:; object-src 'none'; base-uri 'self'")
+# Sent by the test servers with the runner's frame, its scripts and its worker.
+RUNNER_POLICY = {"*/_static/tryit/*": {"Content-Security-Policy": STRICT_CSP}}
 
 
 @pytest.fixture(scope="module")
@@ -70,19 +73,41 @@ def _no_outside_requests_or_errors(recorded: Recorded, site_url: str) -> None:
     assert recorded.page_errors == []
 
 
-def _strict_policy_for_the_runner(page: Page) -> list[str]:
-    """Send STRICT_CSP with the runner's frame and worker; return the policy's violations."""
+@pytest.fixture(scope="module")
+def strict_site_url(site_dir: Path) -> Iterator[str]:
+    """The site as site_url serves it, with STRICT_CSP sent with the runner's frame and worker."""
+    with serve(site_dir, BASE_PATH, headers=RUNNER_POLICY) as url:
+        yield url
 
-    def add_policy(route: Route) -> None:
-        response = route.fetch()
-        route.fulfill(response=response,
-                      headers={**response.headers, "content-security-policy": STRICT_CSP})
 
-    page.context.route("**/_static/tryit/**", add_policy)
+def _policy_violations(page: Page, base_url: str) -> list[str]:
+    """The Content-Security-Policy violations the page reports from now on, once it is known
+    that the runner's files carry STRICT_CSP (without it, none could be reported)."""
+    frame = page.request.get(f"{base_url}en/_static/tryit/frame.html")
+    assert frame.headers.get("content-security-policy") == STRICT_CSP
     violations: list[str] = []
     page.on("console", lambda message: violations.append(message.text)
             if "Content Security Policy" in message.text else None)
     return violations
+
+
+# Selects the tab a control is in, if it is in one that is not shown.
+SHOW_TAB = """control => {
+  const tab = control.closest(".sd-tab-content");
+  if (tab && !control.checkVisibility()) tab.previousElementSibling.click();
+}"""
+# What a JavaScript control shows after a run, read at once.
+JS_RUN = """control => {
+  const summary = control.querySelector(".tryit-summary");
+  return {
+    rows: [...control.querySelectorAll("td [data-result]")].map((mark) => mark.dataset.result),
+    report: control.querySelector(".tryit-out").innerText,
+    summary: summary.innerText,
+    total: summary.dataset.total, matched: summary.dataset.matched,
+    connections: summary.dataset.connections, closed: summary.dataset.closed,
+    frames: document.querySelectorAll("iframe").length,
+  };
+}"""
 
 
 def _rows(control: Locator) -> list[str]:
@@ -127,35 +152,35 @@ def test_german_pages_run_the_same_example_scripts_as_the_english_ones(site_dir:
     ],
 )
 def test_every_javascript_example_matches_its_documented_values(
-    browser: Browser, site_url: str, screenshot_dir: Path, language: str, pages: dict[str, int]
+    browser: Browser, strict_site_url: str, screenshot_dir: Path, language: str,
+    pages: dict[str, int],
 ) -> None:
+    site_url = strict_site_url
     with recording_page(browser) as recorded:
         page = recorded.page
-        violations_of_policy = _strict_policy_for_the_runner(page)
+        violations_of_policy = _policy_violations(page, site_url)
         for path, expected_controls in pages.items():
             page.goto(f"{site_url}{language}/{path}")
             controls = page.locator(JS_CONTROL)
             assert controls.count() == expected_controls, path
             for index, control in enumerate(controls.all()):
-                if not control.is_visible():  # in a tab that is not selected
-                    control.locator("xpath=ancestor::div[contains(@class, 'sd-tab-content')]"
-                                    ).evaluate("tab => tab.previousElementSibling.click()")
+                control.evaluate(SHOW_TAB)
                 label, _ = LABELS[language]
                 assert control.locator("button").inner_text() == label
-                summary = _run(control)
-                rows = _rows(control)
+                _run(control)
+                run = control.evaluate(JS_RUN)
+                rows: list[str] = run["rows"]
                 diverging = DIVERGENCES.get((path, index + 1), set())
                 matched = [i for i, r in enumerate(rows) if r == "match" or i in diverging]
-                report = control.locator(".tryit-out").inner_text()
-                assert len(matched) == len(rows) > 0, f"{path} example {index + 1}:\n{report}"
-                assert summary.get_attribute("data-total") == str(len(rows))
-                assert summary.get_attribute("data-matched") == str(len(rows) - len(diverging))
-                assert "Chromium" in summary.inner_text()
+                report = f"{path} example {index + 1}:\n{run['report']}"
+                assert len(matched) == len(rows) > 0, report
+                assert run["total"] == str(len(rows)), report
+                assert run["matched"] == str(len(rows) - len(diverging)), report
+                assert "Chromium" in run["summary"], report
                 # Every connection the example opened was closed after the run.
-                assert summary.get_attribute("data-closed") == summary.get_attribute(
-                    "data-connections")
-                assert int(summary.get_attribute("data-connections") or 0) > 0
-                assert page.locator("iframe").count() == 0
+                assert run["closed"] == run["connections"], report
+                assert int(run["connections"] or 0) > 0, report
+                assert run["frames"] == 0, report
                 if path == REMOVE_TRACK and index == 0:
                     control.screenshot(path=screenshot_dir / f"tryit-js-{language}.png")
         violations = run_axe(page, within=".tryit")  # the page: test_accessibility
@@ -263,7 +288,7 @@ def _first_visible(page: Page) -> int:
 @pytest.fixture(scope="module")
 def sub_path_url(site_dir: Path) -> Iterator[str]:
     """The site one folder below the server's root, as on https://<owner>.github.io/<repo>/."""
-    with serve(site_dir.parent) as base:
+    with serve(site_dir.parent, headers=RUNNER_POLICY) as base:
         yield f"{base}{site_dir.name}/"
 
 
@@ -274,7 +299,7 @@ def test_the_python_session_runs_on_pyodide_under_a_sub_path(
 ) -> None:
     with recording_page(browser) as recorded:
         page = recorded.page
-        violations_of_policy = _strict_policy_for_the_runner(page)
+        violations_of_policy = _policy_violations(page, sub_path_url)
         page.goto(f"{sub_path_url}en/{REMOVE_TRACK}", wait_until="networkidle")
         assert not [url for url in recorded.requests if "pyodide" in url or "worker" in url]
         controls = page.locator(PY_CONTROL)
@@ -324,11 +349,12 @@ def test_the_python_session_runs_on_pyodide_under_a_sub_path(
 
 @pytest.mark.timeout(600)
 def test_the_german_page_runs_python(
-    browser: Browser, site_url: str, screenshot_dir: Path
+    browser: Browser, strict_site_url: str, screenshot_dir: Path
 ) -> None:
+    site_url = strict_site_url
     with recording_page(browser) as recorded:
         page = recorded.page
-        violations_of_policy = _strict_policy_for_the_runner(page)
+        violations_of_policy = _policy_violations(page, site_url)
         page.goto(f"{site_url}de/{REMOVE_TRACK}")
         # The first block outside a tab set: the session runs the two tab blocks before it.
         index = _first_visible(page)
