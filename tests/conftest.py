@@ -7,7 +7,8 @@ keep that cheap and correct:
   folder all workers share (``site_dir`` waits for it);
 * the modules that drive no browser run first, then those that do: each worker starts Chromium
   and Firefox once for all of its browser modules (see RunningBrowsers); within each part, the
-  modules that need the site run last, so that its build has time to finish;
+  modules that need the site run last, so that its build has time to finish, and the modules
+  marked slow first;
 * each file's tests stay on one worker, in order: the examples of one page share one asyncio
   session, and a module's tests share pages (``loadgroup`` cannot do this: pytest 9.2 ignores
   the group suffix that pytest-xdist 3.8 writes into ``Item._nodeid``).
@@ -91,12 +92,16 @@ class _Schedule:
         self.browser_modules: set[str] = set()
 
     def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
-        """Modules without a browser first, then those with one; in each, the site's last."""
+        """Modules without a browser first, then those with one; in each, the site's last. In
+        each part the slow modules go first, so that no worker is left alone with one at the
+        end of the run."""
         self.browser_modules = {_module_of(item) for item in items if drives_a_browser(item)}
         site_modules = {_module_of(item) for item in items if _needs_site(item)}
+        slow_modules = {_module_of(item) for item in items if item.get_closest_marker("slow")}
         # Stable: the order within each part stays.
         items.sort(key=lambda item: (_module_of(item) in self.browser_modules,
-                                     _module_of(item) in site_modules))
+                                     _module_of(item) in site_modules,
+                                     _module_of(item) not in slow_modules))
 
     def pytest_runtest_setup(self, item: pytest.Item) -> None:
         """Before a module that drives no browser, end the browsers (asyncio.run() needs it)."""

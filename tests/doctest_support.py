@@ -17,6 +17,7 @@ from __future__ import annotations
 import ast
 import asyncio
 import doctest
+import gc
 import inspect
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -135,10 +136,11 @@ class Failure:
     report: str
 
 
-def run_session(text: str, name: str) -> list[Failure]:
+def run_session(text: str, name: str, *, stop_at_first: bool = False) -> list[Failure]:
     """Run a whole REPL session given as text in one new loop; return what failed.
 
-    *name* appears in the reports (the page the session comes from).
+    *name* appears in the reports (the page the session comes from). With *stop_at_first*, the
+    session ends at its first failure, which is then the only one returned.
     """
     examples = doctest.DocTestParser().get_examples(text, name)
     namespace: dict[str, Any] = {"__name__": "__session__"}
@@ -154,6 +156,14 @@ def run_session(text: str, name: str) -> list[Failure]:
             if result.failed:
                 failures.append(Failure(example.lineno + 1, example.source.strip(),
                                         "".join(output)))
+                if stop_at_first:
+                    break
     finally:
         close_session(namespace)
+        # What the examples made dies here, not in a collection at some later moment: there its
+        # finalizers (a coroutine never awaited warns) could run inside a compile(), which
+        # Python 3.11.7 answers with "SystemError: AST constructor recursion depth mismatch".
+        # The young generations hold the session's cycles; a full collection costs far more.
+        namespace.clear()
+        gc.collect(1)
     return failures

@@ -17,6 +17,8 @@ from tests.served_site import BASE_PATH
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
+pytestmark = pytest.mark.slow
+
 # Collects every Content-Security-Policy violation the page reports, from the first byte on.
 CSP_RECORDER = """
 window.__cspViolations = [];

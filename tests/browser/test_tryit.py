@@ -24,7 +24,7 @@ from webrtc_sphinx.js_expectations import expectations
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Locator, Page
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parents[2]
 JS_CONTROL = '.tryit[data-tryit="js"]'

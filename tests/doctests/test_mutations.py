@@ -786,7 +786,7 @@ def test_each_claim_is_shown_by_a_failing_example(
     page: str, claim: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     MUTATIONS[claim](monkeypatch)
-    failures = run_session(page_session(page), page)
+    failures = run_session(page_session(page), page, stop_at_first=True)
     assert failures, "the page's examples pass although the model no longer does this"
     # A broken mutation (a typo in it) would make the examples fail for the wrong reason:
     # the first example to fail must fail on the claim, not on a Python error.

@@ -34,6 +34,8 @@ ROOT = HERE.parent.parent
 DOCS = ROOT / "docs"
 SITE_BLOCKS = collect_site(DOCS, ROOT)
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def harness_url() -> Iterator[str]:
