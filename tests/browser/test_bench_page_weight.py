@@ -7,11 +7,13 @@ from pathlib import Path
 
 import pytest
 
+import bench_page_weight
 from bench_page_weight import (
     BUDGET_BYTES,
     LANGUAGES,
     Resource,
     gzipped_size,
+    machine_description,
     main,
     measure,
     report,
@@ -41,7 +43,10 @@ def test_totals_group_by_type_and_fold_the_rest_into_other() -> None:
 
 
 @pytest.mark.browser
-def test_removetrack_page_is_within_the_budget(site_dir: Path, chromium_executable: str) -> None:
+def test_removetrack_page_is_within_the_budget(
+    site_dir: Path, chromium_executable: str, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     loads, version = measure(site_dir, chromium_executable)
     assert version
     for language in LANGUAGES:
@@ -50,4 +55,7 @@ def test_removetrack_page_is_within_the_budget(site_dir: Path, chromium_executab
         assert all(r.url.startswith("http://127.0.0.1:") for r in loads[language])
         gzipped = sum(resource.gzipped for resource in loads[language])
         assert 5_000 < gzipped <= BUDGET_BYTES, (language, gzipped)
+    # The command line reports this measurement (not a second one: loading costs seconds).
+    monkeypatch.setattr(bench_page_weight, "measure", lambda site, chromium: (loads, version))
     assert main(["--site", str(site_dir)]) == 0
+    assert report(loads, machine_description(version), BUDGET_BYTES)[0] in capsys.readouterr().out
