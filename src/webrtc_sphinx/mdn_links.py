@@ -31,10 +31,25 @@ WEB_API: Final = "Web/API/"
 LOCAL_REFTYPE: Final = "mdn-local"
 
 
+# MDN pages whose API this site documents in a section of another page: (document, section id).
+# Section ids come from the English headings, so they are the same in every language.
+DOCUMENTED_IN: Final = {
+    "RTCPeerConnection/signalingstatechange_event": (
+        "api/rtcpeerconnection/signalingstate", "the-signalingstatechange-event"),
+}
+
+
 def api_docname(path: str) -> str:
     """The document of this site for MDN's ``Web/API/<path>``, e.g. RTCPeerConnection/addTrack."""
+    if path.strip("/") in DOCUMENTED_IN:
+        return DOCUMENTED_IN[path.strip("/")][0]
     lowered = path.strip("/").lower()
     return f"api/{lowered}" if "/" in lowered else f"api/{lowered}/index"
+
+
+def api_section(path: str) -> str:
+    """The section id within api_docname(path) that documents the API, or "" for the page."""
+    return DOCUMENTED_IN.get(path.strip("/"), ("", ""))[1]
 
 
 def mdn_url(language: str, slug: str) -> str:
@@ -67,7 +82,8 @@ class MdnRole(SphinxRole):
         if local is not None:
             # Resolved once every page is read (resolve_local_link), keeping the code label.
             xref = addnodes.pending_xref(self.rawtext, label, refdomain="", reftype=LOCAL_REFTYPE,
-                                         reftarget=local, refdoc=self.env.docname)
+                                         reftarget=local, refdoc=self.env.docname,
+                                         refsection=api_section(slug.removeprefix(WEB_API)))
             return [xref], []
         url = mdn_url(self.config.language or "en", slug)
         reference = nodes.reference(self.rawtext, "", label, refuri=url, classes=["mdn"])
@@ -87,7 +103,8 @@ def resolve_local_link(
     """Turn an {mdn} link to one of our pages into a relative link to it."""
     if node.get("reftype") != LOCAL_REFTYPE:
         return None
-    return make_refnode(app.builder, node["refdoc"], node["reftarget"], "", contnode)
+    return make_refnode(app.builder, node["refdoc"], node["reftarget"], node.get("refsection", ""),
+                        contnode)
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

@@ -32,7 +32,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from webrtc_sphinx.fragments import render_fragment
-from webrtc_sphinx.mdn_links import api_docname, mdn_url
+from webrtc_sphinx.mdn_links import api_docname, api_section, mdn_url
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -128,10 +128,14 @@ def render_sidebar(builder: Builder, current: str, interface: str) -> str:
     language = builder.config.language or "en"
 
     def link(entry: Entry, code: bool = True) -> Link:
-        if entry.docname == current:
+        # An API documented in a section of one of our pages links that section.
+        section = "" if is_local(entry) else api_section(entry.path)
+        if entry.docname == current and not section:
             return Link("current", "#", entry.label, entry.deprecated, code)
         if entry.docname in builder.env.found_docs:
-            href = builder.get_relative_uri(current, entry.docname)
+            href = "" if entry.docname == current else builder.get_relative_uri(
+                current, entry.docname)
+            href = f"{href}#{section}" if section else href
             return Link("internal", href, entry.label, entry.deprecated, code)
         href = mdn_url(language, f"Web/API/{entry.path}")
         return Link("external", href, entry.label, entry.deprecated, code)

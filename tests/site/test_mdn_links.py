@@ -79,3 +79,17 @@ def test_a_slug_of_a_page_of_this_site_links_that_page(build_project: BuildProje
     assert 'href="index.html"><code' in method
     # A fragment names a part of MDN's page, which this site may not have: it stays on MDN.
     assert 'href="https://developer.mozilla.org/en-US/docs/Web/API/RTCRtpSender#track"' in method
+
+
+def test_an_api_documented_in_a_section_of_a_page_links_that_section(
+    build_project: BuildProject,
+) -> None:
+    build = build_project({
+        "index": "# Home\n\n```{toctree}\napi/rtcpeerconnection/signalingstate\n```\n\nSee "
+        "{mdn}`signalingstatechange <Web/API/RTCPeerConnection/signalingstatechange_event>`.\n",
+        "api/rtcpeerconnection/signalingstate": "# signalingState\n\n"
+        "## The signalingstatechange event\n\nText.\n",
+    }, extensions=["myst_parser", "webrtc_sphinx"])  # fmt: skip
+    assert build.status == 0, build.warnings
+    assert ('href="api/rtcpeerconnection/signalingstate.html#the-signalingstatechange-event">'
+            "<code") in build.html("index")

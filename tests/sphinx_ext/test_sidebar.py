@@ -124,3 +124,21 @@ def test_guides_group_is_translated_and_leaves_out_a_guide_the_build_lacks(
     assert found["Lebensdauer einer WebRTC-Sitzung"] == (
         '<a class="reference external" href="https://developer.mozilla.org/de/docs/Web/API/'
         'WebRTC_API/Session_lifetime">')
+
+
+def test_an_api_documented_in_a_section_links_that_section(build_project: BuildProject) -> None:
+    state = "# signalingState\n\n" + SIDEBAR + "\n## The signalingstatechange event\n\nText.\n"
+    build = build_project({
+        **PAGES,
+        "index": PAGES["index"].replace(
+            "addtrack\n", "addtrack\napi/rtcpeerconnection/signalingstate\n"),
+        "api/rtcpeerconnection/signalingstate": state,
+    })  # fmt: skip
+    assert build.status == 0, build.warnings
+    event = "signalingstatechange"
+    assert links(build.html("api/rtcpeerconnection/removetrack"))[event] == (
+        '<a class="reference internal" href="signalingstate.html#the-signalingstatechange-event">')
+    # On the page itself the event links its section, and the property is the current page.
+    found = links(build.html("api/rtcpeerconnection/signalingstate"))
+    assert found[event] == '<a class="reference internal" href="#the-signalingstatechange-event">'
+    assert found["signalingState"] == CURRENT
