@@ -38,8 +38,8 @@ _NOT_PROSE: Final = [
     re.compile(r"\{[\w:-]+\}`[^`]*`"),  # MyST roles: {mdn}`RTCRtpSender <Web/API/...>`
     re.compile(r"(`+).+?\1", re.DOTALL),  # code spans
     re.compile(r"\]\([^)]*\)"),  # link targets: [text](target)
+    re.compile(r"</?[a-zA-Z][^>]*>"),  # HTML tags (before URLs, which may stand in them)
     re.compile(r"<[^>\s]+://[^>]*>|https?://\S+"),  # URLs
-    re.compile(r"</?[a-zA-Z][^>]*>"),  # HTML tags
     re.compile(r"%\(\w+\)[sd]|\{\w*\}|\{#[\w-]+\}"),  # placeholders, heading anchors
 ]
 _WORD: Final = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")

@@ -63,6 +63,10 @@ def test_code_roles_links_and_urls_are_not_prose() -> None:
     ]
 
 
+def test_a_url_inside_an_html_tag_leaves_no_attribute_name_behind() -> None:
+    assert words('<a href="https://www.sphinx-doc.org/">Sphinx</a> und') == ["Sphinx", "und"]
+
+
 def test_a_misspelled_word_is_reported_with_catalog_line_and_word(catalog: Path) -> None:
     _need("hunspell", "hunspell hunspell-de-de")
     problems = check([catalog], load_word_list(WORD_LIST))
