@@ -31,7 +31,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urljoin
 
 from markdown_it.renderer import RendererHTML
 from myst_parser.config.main import MdParserConfig
@@ -262,7 +261,7 @@ def run_block(
     is left, while the page (and in Chromium its renderer process) is reused, which costs a
     fraction of a new context per block. In Chromium the block runs through CDP, which also
     reports the line where a block does not compile; Firefox (WebDriver BiDi) has no CDP, so
-    there the block is served as a script file of its own.
+    there the block is added as a script of its own, from a blob: URL.
     """
     run = BlockRun(block)
     expected = expectations(block.source)
@@ -290,8 +289,7 @@ def run_block(
             finally:
                 cdp.detach()
         else:
-            url = urljoin(harness_url, _script_url(block))
-            finished = _evaluate_script(target, block.source, url, timeout, run, errors)
+            url, finished = _evaluate_script(target, block.source, timeout, run, errors)
         settled = target.evaluate("(ms) => window.jsExamples.settle(ms)", settle_timeout * 1000)
         if finished:
             targets = target.evaluate_handle("() => window.jsExamples.takeClickTargets()")
@@ -341,6 +339,15 @@ def run_block(
 _WRAPPER_START = "((run) => (run.catch(() => {}), run))((async () => {"
 _WRAPPER_END = "\n})())"
 
+# Adds the block as a script from a blob: URL (no request to intercept) and resolves to that URL
+# once the script has run, or failed to compile.
+_ADD_SCRIPT = """(script) => new Promise((resolve) => {
+  const src = URL.createObjectURL(new Blob([script], { type: "text/javascript" }));
+  const tag = Object.assign(document.createElement("script"), { src });
+  tag.onload = tag.onerror = () => resolve(src);
+  document.head.append(tag);
+})"""
+
 # Waits for the block's promise (window.jsExampleRun), at most `ms` milliseconds.
 _OUTCOME = """(ms) => Promise.race([
   window.jsExampleRun.then(
@@ -352,33 +359,32 @@ _OUTCOME = """(ms) => Promise.race([
 
 
 def _evaluate_script(
-    page: Page, source: str, url: str, timeout: float, run: BlockRun,
-    errors: list[PlaywrightError],
-) -> bool:
-    """Run the block as the script at *url*; record a throw, a syntax error or a timeout."""
+    page: Page, source: str, timeout: float, run: BlockRun, errors: list[PlaywrightError]
+) -> tuple[str, bool]:
+    """Run the block as a script of its own; record a throw, a syntax error or a timeout.
+
+    Returns the script's address (a blob: URL, which stack traces and console messages name)
+    and whether the block finished.
+    """
     script = f"window.jsExampleRun = {_WRAPPER_START}{source}{_WRAPPER_END};\n"
-    page.route(url, lambda route: route.fulfill(content_type="text/javascript", body=script))
-    try:
-        page.add_script_tag(url=url)
-    finally:
-        page.unroute(url)
+    url: str = page.evaluate(_ADD_SCRIPT, script)
     if not page.evaluate("() => window.jsExampleRun !== undefined"):  # a syntax error
         compile_errors = [e for e in errors if e.name == "SyntaxError"]
         for error in compile_errors:
             errors.remove(error)
             run.problems.append(Problem(None, f"does not compile: SyntaxError: {error.message}"))
-        return False
+        return url, False
     outcome: dict[str, str] = page.evaluate(_OUTCOME, timeout * 1000)
     if outcome["outcome"] == "throws":
         index = _index_from_stack(outcome["stack"], url)
         run.problems.append(Problem(index, f"throws {_first_line(outcome['text'])}"))
-        return False
+        return url, False
     if outcome["outcome"] == "timeout":
         run.problems.append(
             Problem(None, f"did not finish within {timeout:g} s (an await never settles)")
         )
-        return False
-    return True
+        return url, False
+    return url, True
 
 
 def _evaluate(cdp: Any, source: str, url: str, timeout: float, run: BlockRun) -> bool:
