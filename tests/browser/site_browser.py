@@ -17,6 +17,11 @@ ROOT = Path(__file__).resolve().parents[2]
 LANGUAGES = site_languages()  # conf.py's, the default first
 REMOVE_TRACK = "api/rtcpeerconnection/removetrack.html"
 AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# The relative luminance of the page's background, 0 (black) to 1 (white).
+BACKGROUND_LUMINANCE = """() => {
+  const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/\\d+/g).map(Number);
+  return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+}"""
 
 
 def page_url(site_url: str, language: str, path: str = REMOVE_TRACK) -> str:

@@ -8,17 +8,13 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.browser.site_browser import LANGUAGES, page_url, recording_page
+from tests.browser.site_browser import BACKGROUND_LUMINANCE, LANGUAGES, page_url, recording_page
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
 
 pytestmark = pytest.mark.browser
 
-BACKGROUND_LUMINANCE = """() => {
-  const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/\\d+/g).map(Number);
-  return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
-}"""
 
 
 @pytest.fixture(scope="module")
