@@ -10,7 +10,13 @@ from typing import Any
 
 import pytest
 
-from tests.reference.reference_helpers import media, negotiate, tasks_run
+from tests.reference.reference_helpers import (
+    answer,
+    media,
+    negotiate,
+    negotiated_sender,
+    tasks_run,
+)
 from webrtc_reference import RTCPeerConnection
 from webrtc_reference._dom.event_loop import FALLBACK_TURNS, TaskQueue, queue_task, tasks_settled
 
@@ -145,18 +151,12 @@ async def test_signalingstatechange_fires_before_setLocalDescription_resolves() 
 
 async def test_negotiationneeded_after_the_answer_comes_in_a_task_after_the_awaiting_code() -> None:
     """Set a description 4.7.14 and the chain's 7.4.4-7.4.6: the update queues a task."""
-    caller, callee = RTCPeerConnection(), RTCPeerConnection()
-    track, stream = await media()
-    sender = caller.addTrack(track, stream)
-    await negotiate(caller, callee)
-    await tasks_run()
+    caller, callee, sender = await negotiated_sender()
     fired: list[str] = []
     caller.onnegotiationneeded = lambda event: fired.append(str(caller.signalingState))
     await caller.setLocalDescription(await caller.createOffer())
     caller.removeTrack(sender)  # needs negotiation, but not while the offer is outstanding
-    await callee.setRemoteDescription(caller.localDescription)  # type: ignore[arg-type]
-    await callee.setLocalDescription(await callee.createAnswer())
-    await caller.setRemoteDescription(callee.localDescription)  # type: ignore[arg-type]
+    await answer(caller, callee)
     for _ in range(3):
         await asyncio.sleep(0)
     assert caller.signalingState == "stable" and fired == []

@@ -8,21 +8,22 @@ from __future__ import annotations
 
 import asyncio
 
-from tests.reference.reference_helpers import media, negotiate, tasks_run
+from tests.reference.reference_helpers import (
+    answer,
+    media,
+    negotiate,
+    negotiated_sender,
+    negotiationneeded_states,
+    tasks_run,
+)
 from webrtc_reference import RTCPeerConnection
-
-
-def _counter(pc: RTCPeerConnection) -> list[str]:
-    fired: list[str] = []
-    pc.addEventListener("negotiationneeded", lambda event: fired.append(str(pc.signalingState)))
-    return fired
 
 
 async def test_update_step1_busy_chain_defers_until_the_chain_empties() -> None:
     """Update step 1: with an operation in the chain, only
     [[UpdateNegotiationNeededFlagOnEmptyChain]]."""
     pc = RTCPeerConnection()
-    fired = _counter(pc)
+    fired = negotiationneeded_states(pc)
     offer = pc.createOffer()  # in the chain now
     pc.addTransceiver("audio")
     assert pc._chain.update_negotiation_needed_flag_on_empty_chain
@@ -35,7 +36,7 @@ async def test_update_step1_busy_chain_defers_until_the_chain_empties() -> None:
 async def test_update_step2_fires_from_a_queued_task_not_synchronously() -> None:
     """Update step 2: "Queue a task"; the event has not fired when the method returns."""
     pc = RTCPeerConnection()
-    fired = _counter(pc)
+    fired = negotiationneeded_states(pc)
     pc.addTransceiver("video")
     assert fired == []
     await tasks_run()
@@ -45,7 +46,7 @@ async def test_update_step2_fires_from_a_queued_task_not_synchronously() -> None
 async def test_update_step2_1_closed_before_the_task_runs_fires_nothing() -> None:
     """Update step 2.1: the queued task aborts if the connection was closed."""
     pc = RTCPeerConnection()
-    fired = _counter(pc)
+    fired = negotiationneeded_states(pc)
     pc.addTransceiver("audio")
     pc.close()
     await tasks_run()
@@ -55,7 +56,7 @@ async def test_update_step2_1_closed_before_the_task_runs_fires_nothing() -> Non
 async def test_update_step2_2_chain_busy_when_the_task_runs_defers() -> None:
     """Update step 2.2: an operation chained after the update defers the check."""
     pc = RTCPeerConnection()
-    fired = _counter(pc)
+    fired = negotiationneeded_states(pc)
     pc.addTransceiver("audio")
     offer = pc.createOffer()
     await asyncio.sleep(0)
@@ -67,19 +68,13 @@ async def test_update_step2_2_chain_busy_when_the_task_runs_defers() -> None:
 
 async def test_update_step2_3_not_stable_defers_until_stable() -> None:
     """Update step 2.3: outside "stable" nothing fires; it fires once stable again."""
-    caller, callee = RTCPeerConnection(), RTCPeerConnection()
-    track, stream = await media()
-    sender = caller.addTrack(track, stream)
-    await negotiate(caller, callee)
-    await tasks_run()
-    fired = _counter(caller)
+    caller, callee, sender = await negotiated_sender()
+    fired = negotiationneeded_states(caller)
     await caller.setLocalDescription(await caller.createOffer())
     caller.removeTrack(sender)
     await tasks_run()
     assert fired == []
-    await callee.setRemoteDescription(caller.localDescription)  # type: ignore[arg-type]
-    await callee.setLocalDescription(await callee.createAnswer())
-    await caller.setRemoteDescription(callee.localDescription)  # type: ignore[arg-type]
+    await answer(caller, callee)
     assert fired == []  # not in the turn in which the awaiting code resumes
     await tasks_run()
     assert fired == ["stable"]
@@ -91,7 +86,7 @@ async def test_update_step2_4_nothing_to_negotiate_clears_the_flag() -> None:
     transceiver = caller.addTransceiver("audio", {"direction": "recvonly"})
     await negotiate(caller, callee)
     await tasks_run()
-    fired = _counter(caller)
+    fired = negotiationneeded_states(caller)
     track, stream = await media()
     sender = caller.addTrack(track, stream)
     assert sender is transceiver.sender  # reused: recvonly became sendrecv
@@ -104,7 +99,7 @@ async def test_update_step2_4_nothing_to_negotiate_clears_the_flag() -> None:
 async def test_update_step2_5_fires_once_until_cleared() -> None:
     """Update step 2.5: while [[NegotiationNeeded]] is true no second event fires."""
     pc = RTCPeerConnection()
-    fired = _counter(pc)
+    fired = negotiationneeded_states(pc)
     pc.addTransceiver("audio")
     await tasks_run()
     pc.addTransceiver("video")
@@ -118,7 +113,7 @@ async def test_check_step5_1_stopping_transceiver_needs_negotiation() -> None:
     transceiver = caller.addTransceiver("audio")
     await negotiate(caller, callee)
     await tasks_run()
-    fired = _counter(caller)
+    fired = negotiationneeded_states(caller)
     transceiver.stop()
     await tasks_run()
     assert fired == ["stable"]
@@ -130,12 +125,8 @@ async def test_check_step5_1_stopping_transceiver_needs_negotiation() -> None:
 
 async def test_check_step5_3_1_setStreams_changes_msid_needs_negotiation() -> None:
     """Check step 5.3.1: the a=msid stream ids differ from [[AssociatedMediaStreamIds]]."""
-    caller, callee = RTCPeerConnection(), RTCPeerConnection()
-    track, stream = await media()
-    sender = caller.addTrack(track, stream)
-    await negotiate(caller, callee)
-    await tasks_run()
-    fired = _counter(caller)
+    caller, _callee, sender = await negotiated_sender()
+    fired = negotiationneeded_states(caller)
     sender.setStreams()
     await tasks_run()
     assert fired == ["stable"]
@@ -147,7 +138,7 @@ async def test_check_step5_3_2_offerer_direction_change_needs_negotiation() -> N
     transceiver = caller.addTransceiver("audio")
     await negotiate(caller, callee)
     await tasks_run()
-    fired = _counter(caller)
+    fired = negotiationneeded_states(caller)
     transceiver.direction = "sendonly"  # the answer said recvonly: reversed, sendonly
     await tasks_run()
     assert fired == []
@@ -162,7 +153,7 @@ async def test_check_step5_3_3_answerer_direction_change_needs_negotiation() -> 
     caller.addTransceiver("audio")
     await negotiate(caller, callee)
     await tasks_run()
-    fired = _counter(callee)
+    fired = negotiationneeded_states(callee)
     [transceiver] = callee.getTransceivers()
     transceiver.direction = "sendrecv"
     await tasks_run()
@@ -172,7 +163,7 @@ async def test_check_step5_3_3_answerer_direction_change_needs_negotiation() -> 
 async def test_check_step5_4_stopped_by_close_fires_nothing() -> None:
     """Closed connections never fire (update step 2.1), whatever the check says."""
     pc = RTCPeerConnection()
-    fired = _counter(pc)
+    fired = negotiationneeded_states(pc)
     pc.addTransceiver("audio")
     await tasks_run()
     pc.close()
@@ -187,7 +178,7 @@ async def test_negotiationneeded_callee_answer_pending_fires_after_SLD() -> None
     track, stream = await media()
     sender = callee.addTrack(track, stream)
     await tasks_run()
-    fired = _counter(callee)
+    fired = negotiationneeded_states(callee)
     await callee.setRemoteDescription(await caller.createOffer())
     answer = await callee.createAnswer()
     applied = callee.setLocalDescription(answer)
@@ -209,7 +200,7 @@ async def test_listener_exception_is_reported_and_others_still_run() -> None:
         raise ValueError("listener bug")
 
     pc.addEventListener("negotiationneeded", broken)
-    fired = _counter(pc)
+    fired = negotiationneeded_states(pc)
     pc.addTransceiver("audio")
     await tasks_run()
     assert fired == ["stable"]

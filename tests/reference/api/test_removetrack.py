@@ -9,7 +9,12 @@ from typing import Any
 
 import pytest
 
-from tests.reference.reference_helpers import media, negotiate, tasks_run
+from tests.reference.reference_helpers import (
+    media,
+    negotiate,
+    negotiated_sender,
+    tasks_run,
+)
 from webrtc_reference import (
     InvalidAccessError,
     InvalidStateError,
@@ -188,11 +193,7 @@ async def test_removeTrack_step11_leaves_currentDirection_and_mid() -> None:
 
 async def test_removeTrack_step13_negotiationneeded_fires_later_and_once() -> None:
     """Step 13: update the negotiation-needed flag: queued, never synchronous; once."""
-    caller, callee = RTCPeerConnection(), RTCPeerConnection()
-    track, stream = await media()
-    sender = caller.addTrack(track, stream)
-    await negotiate(caller, callee)
-    await tasks_run()
+    caller, _callee, sender = await negotiated_sender()
     fired: list[str] = []
     caller.onnegotiationneeded = lambda event: fired.append(str(caller.signalingState))
     caller.removeTrack(sender)

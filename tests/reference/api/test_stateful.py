@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
+from tests.reference.reference_helpers import negotiate
 from webrtc_reference import (
     InvalidAccessError,
     InvalidStateError,
@@ -148,13 +149,7 @@ class TwoPeers(RuleBasedStateMachine):
     def negotiate(self, offerer: str) -> None:
         caller, callee = self.pcs[offerer], self.pcs["b" if offerer == "a" else "a"]
 
-        async def exchange() -> None:
-            await caller.setLocalDescription(await caller.createOffer())
-            await callee.setRemoteDescription(caller.localDescription)  # type: ignore[arg-type]
-            await callee.setLocalDescription(await callee.createAnswer())
-            await caller.setRemoteDescription(callee.localDescription)  # type: ignore[arg-type]
-
-        self.runner.run(self._settled(exchange()))
+        self.runner.run(self._settled(negotiate(caller, callee)))
         assert caller.signalingState == callee.signalingState == "stable"
 
     @precondition(lambda self: not any(pc._is_closed for pc in self.pcs.values()))
