@@ -29,9 +29,10 @@ def find_engine(engine: Engine) -> str:
 
 
 def drives_a_browser(item: pytest.Item) -> bool:
-    fixtures = getattr(item, "fixturenames", ())
-    marked = item.get_closest_marker("browser") is not None
-    return marked or not BROWSER_FIXTURES.isdisjoint(fixtures)
+    """Whether the test uses the shared browsers. A test that runs a tool which starts a browser
+    of its own (marked ``browser`` all the same) does not: two sync Playwrights cannot run in one
+    thread, so the shared one must be stopped before it."""
+    return not BROWSER_FIXTURES.isdisjoint(getattr(item, "fixturenames", ()))
 
 
 class RunningBrowsers:
@@ -40,8 +41,9 @@ class RunningBrowsers:
     Starting Firefox costs about five seconds of CPU time and Chromium one and a half; started per
     module they cost more than many modules' tests. But Playwright's sync API marks an event loop
     as running in its thread for as long as it lives, and asyncio.run() refuses to start under
-    it: so `stop()` ends everything before a module that drives no browser (the schedule in
-    tests/conftest.py runs those modules first), and the next browser test starts it again.
+    it, nor does a second sync Playwright: so `stop()` ends everything before a module that
+    does not use these browsers (the schedule in tests/conftest.py runs those modules first),
+    and the next browser test starts it again.
     """
 
     def __init__(self) -> None:
