@@ -28,6 +28,8 @@ from sphinx.locale import get_translation
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from webrtc_sphinx.doctree_tables import table
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
@@ -118,16 +120,7 @@ class ConformanceResults(SphinxDirective):
     def _table(self, scenarios: list[dict[str, Any]]) -> nodes.table:
         headers = [_("Scenario"), _("What it checks"), _("Spec steps"), _("Model")]
         headers += [self._engine_header(engine) for engine in ENGINES]
-        table = nodes.table(classes=["wsx-conformance"])
-        group = nodes.tgroup(cols=len(headers))
-        table += group
-        for width in (14, 22, 12, 18, 17, 17):
-            group += nodes.colspec(colwidth=width)
-        head_row = nodes.row()
-        for header in headers:
-            head_row += nodes.entry("", nodes.paragraph(text=str(header)))
-        group += nodes.thead("", head_row)
-        body = nodes.tbody()
+        rows = []
         for scenario in scenarios:
             row = nodes.row(ids=[f"scenario-{scenario['id']}"])
             row += nodes.entry("", nodes.paragraph("", "", nodes.literal(text=scenario["id"])))
@@ -136,9 +129,8 @@ class ConformanceResults(SphinxDirective):
             row += nodes.entry("", *self._model(scenario))
             for engine in ENGINES:
                 row += nodes.entry("", *self._result(scenario, engine))
-            body += row
-        group += body
-        return table
+            rows.append(row)
+        return table(["wsx-conformance"], headers, (14, 22, 12, 18, 17, 17), rows)
 
     def _model(self, scenario: dict[str, Any]) -> list[nodes.Node]:
         """The spec's values where an engine departs (the model holds them), once per leaf."""

@@ -19,6 +19,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from webrtc_reference import SIGNALING
 from webrtc_reference._enums import RTCSdpType, RTCSignalingState, Side
+from webrtc_sphinx.doctree_tables import table
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -39,26 +40,16 @@ class SignalingTable(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         headers = [_("Signaling state"), _("Description applied"), _("New signaling state")]
-        table = nodes.table(classes=["wsx-signaling"])
-        group = nodes.tgroup(cols=len(headers))
-        table += group
-        for width in (30, 40, 30):
-            group += nodes.colspec(colwidth=width)
-        head_row = nodes.row()
-        for header in headers:
-            head_row += nodes.entry("", nodes.paragraph(text=str(header)))
-        group += nodes.thead("", head_row)
-        body = nodes.tbody()
-        rows = sorted(SIGNALING.items(), key=lambda item: (
+        transitions = sorted(SIGNALING.items(), key=lambda item: (
             STATE_ORDER.index(item[0][0]), TYPE_ORDER.index(item[0][2]), item[0][1] is Side.REMOTE))
-        for (state, side, sdp_type), next_state in rows:
+        rows = []
+        for (state, side, sdp_type), next_state in transitions:
             row = nodes.row()
             row += nodes.entry("", _code(f'"{state}"'))
             row += nodes.entry("", _code(f'{METHODS[side]}({{type: "{sdp_type}"}})'))
             row += nodes.entry("", _code(f'"{next_state}"'))
-            body += row
-        group += body
-        return [table]
+            rows.append(row)
+        return [table(["wsx-signaling"], headers, (30, 40, 30), rows)]
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
