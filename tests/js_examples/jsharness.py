@@ -163,27 +163,10 @@ def is_syntax_block(source: str) -> bool:
 
 # -- Running a block in a browser ---------------------------------------------------------------
 
-# A printed value as a JavaScript literal, close to DevTools; strings in double quotes, so that
-# the string "null" and null differ.
-_FORMAT = """(value) => {
-  const show = (v) => {
-    if (typeof v === "string") return JSON.stringify(v);
-    if (v === null) return "null";
-    if (v === undefined) return "undefined";
-    if (typeof v === "bigint") return `${v}n`;
-    if (typeof v === "number") return Object.is(v, -0) ? "-0" : String(v);
-    if (typeof v !== "object" && typeof v !== "function") return String(v);
-    if (typeof v === "function") return `ƒ ${v.name}()`;
-    if (Array.isArray(v)) return `[${v.map(show).join(", ")}]`;
-    if (v instanceof Error || v instanceof DOMException) return `${v.name}: ${v.message}`;
-    const proto = Object.getPrototypeOf(v);
-    if (proto === Object.prototype || proto === null) {
-      return `{${Object.entries(v).map(([k, x]) => `${k}: ${show(x)}`).join(", ")}}`;
-    }
-    return (v.constructor && v.constructor.name) || Object.prototype.toString.call(v);
-  };
-  return show(value);
-}"""
+# A printed value as a JavaScript literal, as the try-it frame of the site prints it: one
+# formatter (show-value.js) for both, so that both compare the same text with a comment.
+SHOW_VALUE = HERE.parents[1] / "src" / "webrtc_sphinx" / "static" / "tryit" / "show-value.js"
+_FORMAT = f"(value) => {{\n{SHOW_VALUE.read_text(encoding='utf-8')}return tryitShow(value);\n}}"
 
 # Waits for the block's promise, at most `ms` milliseconds; rejects with the block's error.
 _RACE = """function (ms) {

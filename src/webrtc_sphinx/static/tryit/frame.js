@@ -50,23 +50,7 @@
   }
   navigator.mediaDevices.getUserMedia = getUserMedia;
 
-  // A printed value as a JavaScript literal, as the site's test harness writes it.
-  const show = (v) => {
-    if (typeof v === "string") return JSON.stringify(v);
-    if (v === null) return "null";
-    if (v === undefined) return "undefined";
-    if (typeof v === "bigint") return `${v}n`;
-    if (typeof v === "number") return Object.is(v, -0) ? "-0" : String(v);
-    if (typeof v === "function") return `ƒ ${v.name}()`;
-    if (typeof v !== "object") return String(v);
-    if (Array.isArray(v)) return `[${v.map(show).join(", ")}]`;
-    if (v instanceof Error || v instanceof DOMException) return `${v.name}: ${v.message}`;
-    const proto = Object.getPrototypeOf(v);
-    if (proto === Object.prototype || proto === null) {
-      return `{${Object.entries(v).map(([k, x]) => `${k}: ${show(x)}`).join(", ")}}`;
-    }
-    return (v.constructor && v.constructor.name) || Object.prototype.toString.call(v);
-  };
+  const show = tryitShow; // show-value.js, loaded before this script
 
   const describe = (error) => {
     const text = error instanceof Error || error instanceof DOMException
