@@ -9,6 +9,7 @@ the controls of the removeTrack page, for the German labels and summaries.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,7 @@ from tests.browser.tryit_controls import (
     result_marks,
     run_control,
 )
+from tests.js_examples.jsharness import collect_site
 from webrtc_sphinx.js_expectations import expectations
 
 if TYPE_CHECKING:
@@ -37,14 +39,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _pages_with_values() -> dict[str, int]:
     """Each page with JavaScript examples that document values: how many such examples."""
-    counts: dict[str, int] = {}
-    for source in sorted((ROOT / "docs").rglob("*.md")):
-        blocks = re.findall(r"^\s*```(?:js|javascript)\n(.*?)```", source.read_text("utf-8"),
-                            re.MULTILINE | re.DOTALL)
-        with_values = sum(1 for block in blocks if expectations(block))
-        if with_values:
-            counts[source.relative_to(ROOT / "docs").with_suffix(".html").as_posix()] = with_values
-    return counts
+    counts = Counter(block.page for block in collect_site(ROOT / "docs", ROOT)
+                     if expectations(block.source))
+    return {page.removeprefix("docs/").removesuffix(".md") + ".html": count
+            for page, count in sorted(counts.items())}
 
 
 # Selects the tab a control is in, if it is in one that is not shown.
